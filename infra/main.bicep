@@ -83,6 +83,8 @@ param maximumInstanceCount int = 100
 param instanceMemoryMB int = 2048
 
 var prefix = toLower(namePrefix)
+// Storage accounts allow only lowercase letters and digits.
+var compactPrefix = replace(prefix, '-', '')
 var token = uniqueString(resourceGroup().id)
 var deploymentContainerName = 'app-package'
 
@@ -90,8 +92,8 @@ var names = {
   identity: '${prefix}-id-${token}'
   workspace: '${prefix}-log-${token}'
   appInsights: '${prefix}-appi-${token}'
-  storage: '${prefix}st${token}'
-  keyVault: '${prefix}kv${token}'
+  storage: '${compactPrefix}st${token}'
+  keyVault: '${compactPrefix}kv${token}'
   plan: '${prefix}-plan-${token}'
   functionApp: '${prefix}-func-${token}'
 }
