@@ -1,0 +1,87 @@
+using Notifications.Charts.Layout;
+using Notifications.Charts.Rendering;
+using Notifications.Charts.Text;
+using SkiaSharp;
+
+namespace Notifications.Charts.Axes;
+
+/// <summary>An axis' visual attributes with plotly's defaults.</summary>
+internal sealed class AxisStyle
+{
+    public AxisStyle(Axis ax, FontSpec globalFont)
+    {
+        var p = ax.P;
+        Visible = p.Bool("visible", true);
+        ShowGrid = p.Bool("showgrid", true);
+        GridColor = Colors.Parse(p.Str("gridcolor"), new SKColor(0xee, 0xee, 0xee));
+        GridWidth = (float)Math.Clamp(p.Num("gridwidth", 1), 0, 20);
+        ShowZero = p.Bool("zeroline", ax.Type == AxisType.Linear) && ax.Type == AxisType.Linear;
+        ZeroColor = Colors.Parse(p.Str("zerolinecolor"), new SKColor(0x44, 0x44, 0x44));
+        ZeroWidth = (float)Math.Clamp(p.Num("zerolinewidth", 1), 0, 20);
+        ShowLine = p.Bool("showline", false);
+        LineColor = Colors.Parse(p.Str("linecolor"), new SKColor(0x44, 0x44, 0x44));
+        LineWidth = (float)Math.Clamp(p.Num("linewidth", 1), 0, 20);
+        Mirror = p.Str("mirror") is "true" or "ticks" or "all" or "allticks";
+        Ticks = p.Str("ticks") ?? "";
+        TickLen = (float)Math.Clamp(p.Num("ticklen", 5), 0, 100);
+        TickWidth = (float)Math.Clamp(p.Num("tickwidth", 1), 0, 20);
+        TickColor = Colors.Parse(p.Str("tickcolor"), new SKColor(0x44, 0x44, 0x44));
+        ShowTickLabels = p.Bool("showticklabels", true);
+        TickFont = FontSpec.From(p.Sub("tickfont"), globalFont);
+        Title = Titles.Text(p);
+        TitleFont = Titles.Font(p, globalFont with { Size = MathF.Round(globalFont.Size * 1.2f) });
+        Standoff = p.Num("title.standoff");
+        AutoMargin = p.Bool("automargin", false);
+        TickAngle = p.Num("tickangle");
+        Side = p.Str("side") ?? (ax.IsX ? "bottom" : "left");
+    }
+
+    public bool Visible { get; }
+
+    public bool ShowGrid { get; }
+
+    public SKColor GridColor { get; }
+
+    public float GridWidth { get; }
+
+    public bool ShowZero { get; }
+
+    public SKColor ZeroColor { get; }
+
+    public float ZeroWidth { get; }
+
+    public bool ShowLine { get; }
+
+    public SKColor LineColor { get; }
+
+    public float LineWidth { get; }
+
+    public bool Mirror { get; }
+
+    public string Ticks { get; }
+
+    public float TickLen { get; }
+
+    public float TickWidth { get; }
+
+    public SKColor TickColor { get; }
+
+    public bool ShowTickLabels { get; }
+
+    public FontSpec TickFont { get; }
+
+    public string? Title { get; }
+
+    public FontSpec TitleFont { get; }
+
+    public double? Standoff { get; }
+
+    public bool AutoMargin { get; }
+
+    public double? TickAngle { get; }
+
+    public string Side { get; }
+
+    /// <summary>Distance from the axis line to where tick labels start.</summary>
+    public float LabelOffset => (Ticks == "outside" ? TickLen : 0) + 3;
+}

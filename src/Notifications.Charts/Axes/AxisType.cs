@@ -1,0 +1,3 @@
+namespace Notifications.Charts.Axes;
+
+internal enum AxisType { Linear, Category, Date }

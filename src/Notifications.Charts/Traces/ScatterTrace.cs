@@ -1,0 +1,323 @@
+using Notifications.Charts.Axes;
+using Notifications.Charts.Parsing;
+using Notifications.Charts.Rendering;
+using SkiaSharp;
+
+namespace Notifications.Charts.Traces;
+
+/// <summary>A scatter trace: lines, markers, fills (tozeroy, tonexty, stackgroup) with plotly's defaults.</summary>
+internal sealed class ScatterTrace
+{
+    // Above this many points lines are reduced to min/max per pixel column before drawing.
+    private const int DecimateAbove = 4000;
+
+    public ScatterTrace(TraceInput input, ChartContext ctx)
+    {
+        Input = input;
+        var p = input.P;
+        X = DataArray.From(p.Get("x"), "x");
+        Y = DataArray.From(p.Get("y"), "y");
+        Name = p.Str("name") ?? $"trace {input.Index}";
+        Color = Colors.TryParse(p.Str("marker.color")) ?? Colors.TryParse(p.Str("line.color")) ?? ctx.TraceColor(input.Index);
+        StackGroup = p.Str("stackgroup");
+        int n = Math.Max(X.Length, Y.Length);
+        var mode = p.Str("mode") ?? (StackGroup is not null ? "lines" : n < 20 ? "lines+markers" : "lines");
+        HasLines = mode.Contains("lines");
+        HasMarkers = mode.Contains("markers");
+        HasText = mode.Contains("text");
+        LineColor = Colors.TryParse(p.Str("line.color")) ?? Color;
+        LineWidth = (float)Math.Clamp(p.Num("line.width", 2), 0, 100);
+        Dash = p.Str("line.dash") ?? "solid";
+        MarkerSize = (float)Math.Clamp(p.Num("marker.size", 6), 0, 200);
+        MarkerSymbol = p.Str("marker.symbol") ?? "circle";
+        MarkerColors = p.Get("marker.color") is { ValueKind: System.Text.Json.JsonValueKind.Array } mc ? DataArray.From(mc, "marker.color") : null;
+        MarkerLineWidth = (float)Math.Clamp(p.Num("marker.line.width", 0), 0, 50);
+        MarkerLineColor = Colors.TryParse(p.Str("marker.line.color")) ?? new SKColor(0x44, 0x44, 0x44);
+        Opacity = Math.Clamp(p.Num("opacity", 1), 0, 1);
+        MarkerOpacity = Math.Clamp(p.Num("marker.opacity", 1), 0, 1);
+        Fill = p.Str("fill") ?? (StackGroup is not null ? "tonexty" : "none");
+        var fc = Colors.TryParse(p.Str("fillcolor"));
+        // plotly's default fill is the trace colour at half opacity.
+        FillColor = fc ?? Colors.WithOpacity(HasLines || !HasMarkers ? LineColor : Color, 0.5);
+        ShowLegend = p.Bool("showlegend", true);
+        Visible = p.Str("visible") is not ("false" or "legendonly");
+        LegendGroup = p.Str("legendgroup");
+        LegendRank = p.Num("legendrank", 1000);
+        Connectgaps = p.Bool("connectgaps", false);
+    }
+
+    public TraceInput Input { get; }
+
+    public DataArray X { get; }
+
+    public DataArray Y { get; }
+
+    public string Name { get; }
+
+    public SKColor Color { get; }
+
+    public string? StackGroup { get; }
+
+    public bool HasLines { get; }
+
+    public bool HasMarkers { get; }
+
+    public bool HasText { get; }
+
+    public SKColor LineColor { get; }
+
+    public float LineWidth { get; }
+
+    public string Dash { get; }
+
+    public float MarkerSize { get; }
+
+    public string MarkerSymbol { get; }
+
+    public DataArray? MarkerColors { get; }
+
+    public float MarkerLineWidth { get; }
+
+    public SKColor MarkerLineColor { get; }
+
+    public double Opacity { get; }
+
+    public double MarkerOpacity { get; }
+
+    public string Fill { get; set; }
+
+    public SKColor FillColor { get; }
+
+    public bool ShowLegend { get; }
+
+    public bool Visible { get; }
+
+    public string? LegendGroup { get; }
+
+    public double LegendRank { get; }
+
+    public bool Connectgaps { get; }
+
+    /// <summary>Points in axis units after conversion and stacking.</summary>
+    public double[] Xs { get; private set; } = Array.Empty<double>();
+
+    public double[] Ys { get; private set; } = Array.Empty<double>();
+
+    /// <summary>The trace this one fills to (tonexty), set by the chart.</summary>
+    public ScatterTrace? FillTarget { get; set; }
+
+    public double MarkerPad => HasMarkers ? Math.Max(MarkerSize / 1.6, 3) : 0;
+
+    /// <summary>Converts x/y to axis units. Missing x becomes 0..n-1 (x0/dx); extra points on the longer side are dropped.</summary>
+    public void Convert(Axis xa, Axis ya)
+    {
+        var p = Input.P;
+        int n;
+        if (X.Length == 0 && Y.Length == 0) { Xs = Ys = Array.Empty<double>(); return; }
+        if (X.Length == 0 || Y.Length == 0)
+        {
+            n = Math.Max(X.Length, Y.Length);
+            double x0 = p.Num("x0", 0), dx = p.Num("dx", 1), y0 = p.Num("y0", 0), dy = p.Num("dy", 1);
+            Xs = new double[n];
+            Ys = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                Xs[i] = X.Length == 0 ? x0 + dx * i : xa.ToValue(X, i);
+                Ys[i] = Y.Length == 0 ? y0 + dy * i : ya.ToValue(Y, i);
+            }
+            return;
+        }
+        n = Math.Min(X.Length, Y.Length);
+        Xs = new double[n];
+        Ys = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            Xs[i] = xa.ToValue(X, i);
+            Ys[i] = ya.ToValue(Y, i);
+        }
+    }
+
+    /// <summary>Adds the values of the previous trace in the stack group at the same x.</summary>
+    public void StackOn(ScatterTrace below)
+    {
+        var map = new Dictionary<double, double>();
+        for (int i = 0; i < below.Xs.Length; i++)
+            if (!double.IsNaN(below.Xs[i])) map[below.Xs[i]] = below.Ys[i];
+        for (int i = 0; i < Ys.Length; i++)
+        {
+            if (double.IsNaN(Ys[i])) Ys[i] = 0; // stacked areas treat gaps as zero
+            if (map.TryGetValue(Xs[i], out var b) && !double.IsNaN(b)) Ys[i] += b;
+        }
+    }
+
+    public void Expand(Axis xa, Axis ya, bool firstInFillChain)
+    {
+        if (Xs.Length == 0) return;
+        double ppad = MarkerPad;
+        bool fillY = Fill is "tozeroy" || (Fill == "tonexty" && firstInFillChain);
+        bool anyYFill = Fill is "tozeroy" or "tonexty";
+        // x: padded unless only lines (or a y fill) are drawn
+        bool xPadded = !anyYFill && (HasMarkers || HasText);
+        xa.Extremes.Add(Xs, xPadded ? ppad : 0, xPadded, Fill == "tozerox");
+        bool yPadded = !(Fill is "tonextx" or "tozerox");
+        ya.Extremes.Add(Ys, ppad, yPadded, fillY);
+    }
+
+    public void DrawFill(SKCanvas canvas, Axis xa, Axis ya)
+    {
+        if (!Visible || Fill is "none" || Xs.Length == 0) return;
+        var pts = PixelPoints(xa, ya, decimate: true);
+        if (pts.Count == 0) return;
+        using var path = new SKPathBuilder();
+        if (Fill == "tozeroy" || (Fill == "tonexty" && FillTarget is null))
+        {
+            float zero = (float)ya.ToPx(Math.Clamp(0, Math.Min(ya.R0, ya.R1), Math.Max(ya.R0, ya.R1)));
+            path.MoveTo(pts[0].X, zero);
+            foreach (var pt in pts) path.LineTo(pt);
+            path.LineTo(pts[^1].X, zero);
+            path.Close();
+        }
+        else if (Fill == "tozerox" || (Fill == "tonextx" && FillTarget is null))
+        {
+            float zero = (float)xa.ToPx(Math.Clamp(0, Math.Min(xa.R0, xa.R1), Math.Max(xa.R0, xa.R1)));
+            path.MoveTo(zero, pts[0].Y);
+            foreach (var pt in pts) path.LineTo(pt);
+            path.LineTo(zero, pts[^1].Y);
+            path.Close();
+        }
+        else if (Fill is "tonexty" or "tonextx" && FillTarget is not null)
+        {
+            var other = FillTarget.PixelPoints(xa, ya, decimate: true);
+            path.MoveTo(pts[0]);
+            foreach (var pt in pts) path.LineTo(pt);
+            for (int i = other.Count - 1; i >= 0; i--) path.LineTo(other[i]);
+            path.Close();
+        }
+        else if (Fill == "toself")
+        {
+            path.MoveTo(pts[0]);
+            foreach (var pt in pts) path.LineTo(pt);
+            path.Close();
+        }
+        using var paint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = Colors.WithOpacity(FillColor, Opacity) };
+        canvas.DrawPath(path, paint);
+    }
+
+    public void DrawLinesAndMarkers(SKCanvas canvas, Axis xa, Axis ya)
+    {
+        if (!Visible || Xs.Length == 0) return;
+        if (HasLines && LineWidth > 0)
+        {
+            using var paint = new SKPaint
+            {
+                IsAntialias = true,
+                Style = SKPaintStyle.Stroke,
+                StrokeWidth = LineWidth,
+                Color = Colors.WithOpacity(LineColor, Opacity),
+                StrokeJoin = SKStrokeJoin.Round,
+                StrokeCap = SKStrokeCap.Butt,
+            };
+            using var dash = Drawing.Dash(Dash, LineWidth);
+            paint.PathEffect = dash;
+            using var path = new SKPathBuilder();
+            bool pen = false;
+            var pts = PixelPoints(xa, ya, decimate: true, keepGaps: !Connectgaps);
+            foreach (var pt in pts)
+            {
+                if (float.IsNaN(pt.X)) { pen = false; continue; }
+                if (!pen) { path.MoveTo(pt); pen = true; }
+                else path.LineTo(pt);
+            }
+            canvas.DrawPath(path, paint);
+        }
+        if (HasMarkers && MarkerSize > 0)
+        {
+            using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
+            using var stroke = MarkerLineWidth > 0
+                ? new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = MarkerLineWidth, Color = MarkerLineColor }
+                : null;
+            var baseColor = Colors.WithOpacity(Color, Opacity * MarkerOpacity);
+            int n = Xs.Length;
+            // Dense series: draw at most one marker per pixel to stay fast.
+            HashSet<long>? seen = n > DecimateAbove ? new HashSet<long>() : null;
+            float left = (float)xa.Pos - MarkerSize, right = (float)(xa.Pos + xa.Len) + MarkerSize;
+            float top = (float)ya.Pos - MarkerSize, bottom = (float)(ya.Pos + ya.Len) + MarkerSize;
+            for (int i = 0; i < n; i++)
+            {
+                if (double.IsNaN(Xs[i]) || double.IsNaN(Ys[i])) continue;
+                float x = (float)xa.ToPx(Xs[i]), y = (float)ya.ToPx(Ys[i]);
+                if (x < left || x > right || y < top || y > bottom) continue;
+                if (seen is not null && !seen.Add(((long)x << 32) | (uint)(int)y)) continue;
+                fill.Color = MarkerColors is not null && Colors.TryParse(MarkerColors.TextAt(i)) is { } c
+                    ? Colors.WithOpacity(c, Opacity * MarkerOpacity)
+                    : baseColor;
+                Drawing.Marker(canvas, MarkerSymbol, x, y, MarkerSize, fill, stroke);
+            }
+        }
+    }
+
+    /// <summary>Pixel points, with NaN markers at gaps and min/max-per-column decimation for huge series.</summary>
+    public List<SKPoint> PixelPoints(Axis xa, Axis ya, bool decimate, bool keepGaps = false)
+    {
+        int n = Xs.Length;
+        var pts = new List<SKPoint>(Math.Min(n, 8192));
+        bool canDecimate = decimate && n > DecimateAbove;
+        int lastCol = int.MinValue;
+        float colMin = 0, colMax = 0, colFirst = 0, colLast = 0, colX = 0;
+        bool colOpen = false;
+        void Flush()
+        {
+            if (!colOpen) return;
+            // first, extremes, last keeps the outline of the column faithful
+            pts.Add(new SKPoint(colX, colFirst));
+            if (colMin != colFirst && colMin != colLast) pts.Add(new SKPoint(colX, colMin));
+            if (colMax != colFirst && colMax != colLast) pts.Add(new SKPoint(colX, colMax));
+            if (colLast != colFirst) pts.Add(new SKPoint(colX, colLast));
+            colOpen = false;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            double xv = Xs[i], yv = Ys[i];
+            if (double.IsNaN(xv) || double.IsNaN(yv))
+            {
+                if (keepGaps)
+                {
+                    Flush();
+                    pts.Add(new SKPoint(float.NaN, float.NaN));
+                }
+                continue;
+            }
+            float x = Clamp(xa.ToPx(xv)), y = Clamp(ya.ToPx(yv));
+            if (!canDecimate) { pts.Add(new SKPoint(x, y)); continue; }
+            int col = (int)MathF.Floor(x);
+            if (col != lastCol)
+            {
+                Flush();
+                lastCol = col;
+                colX = x;
+                colMin = colMax = colFirst = colLast = y;
+                colOpen = true;
+            }
+            else
+            {
+                colMin = Math.Min(colMin, y);
+                colMax = Math.Max(colMax, y);
+                colLast = y;
+            }
+        }
+        Flush();
+        return pts;
+    }
+
+    // Keep far-off points finite so Skia paths stay well-formed.
+    private static float Clamp(double v) => (float)Math.Clamp(v, -1e6, 1e6);
+
+    public LegendItem Legend(int order)
+    {
+        var symbol = Fill != "none" && !HasMarkers ? (HasLines ? LegendSymbol.FillLine : LegendSymbol.Fill)
+            : HasLines && HasMarkers ? LegendSymbol.LineMarker
+            : HasMarkers ? LegendSymbol.Marker : LegendSymbol.Line;
+        return new LegendItem(Name, symbol, Color, LineColor, Math.Min(LineWidth, 5), Dash, Colors.WithOpacity(Color, MarkerOpacity),
+            Math.Min(MarkerSize, 16), MarkerSymbol, FillColor, LegendGroup, order);
+    }
+}
