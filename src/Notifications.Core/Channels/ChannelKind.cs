@@ -1,0 +1,7 @@
+namespace Notifications.Channels;
+
+public enum ChannelKind
+{
+    Email,
+    Webhook,
+}

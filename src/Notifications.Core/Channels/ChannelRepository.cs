@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using Notifications.Security;
+using Notifications.Storage;
+
+namespace Notifications.Channels;
+
+/// <summary>Channels in Table Storage: PartitionKey "channel", RowKey = channel id. Secrets are one encrypted column.</summary>
+public sealed class ChannelRepository(NotificationStorage storage, SecretProtector protector)
+{
+    private const string Partition = "channel";
+
+    public async Task<Channel?> FindAsync(string id, CancellationToken ct = default)
+    {
+        var response = await storage.Channels.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: ct);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Channel>> ListAsync(CancellationToken ct = default)
+    {
+        var list = new List<Channel>();
+        await foreach (var e in storage.Channels.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
+            list.Add(FromEntity(e));
+        return list.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    public Task SaveAsync(Channel channel, CancellationToken ct = default) =>
+        storage.Channels.UpsertEntityAsync(ToEntity(channel), TableUpdateMode.Replace, ct);
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken ct = default)
+    {
+        var response = await storage.Channels.DeleteEntityAsync(Partition, id, ETag.All, ct);
+        return response.Status != 404;
+    }
+
+    private TableEntity ToEntity(Channel c) => new(Partition, c.Id)
+    {
+        ["Name"] = c.Name,
+        ["Kind"] = c.Kind.ToString(),
+        ["Provider"] = c.Provider,
+        ["Settings"] = c.Settings.ToJsonString(),
+        ["Secrets"] = protector.Protect(JsonSerializer.Serialize(c.Secrets), c.Id),
+        ["CreatedUtc"] = c.CreatedUtc,
+        ["UpdatedUtc"] = c.UpdatedUtc,
+    };
+
+    private Channel FromEntity(TableEntity e)
+    {
+        var secretsJson = protector.Unprotect(e.GetString("Secrets"), e.RowKey);
+        return new Channel(
+            e.RowKey,
+            e.GetString("Name"),
+            Enum.Parse<ChannelKind>(e.GetString("Kind")),
+            e.GetString("Provider"),
+            JsonNode.Parse(e.GetString("Settings"))!.AsObject(),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(secretsJson) ?? [],
+            e.GetDateTimeOffset("CreatedUtc") ?? default,
+            e.GetDateTimeOffset("UpdatedUtc") ?? default);
+    }
+}
