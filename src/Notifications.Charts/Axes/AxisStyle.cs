@@ -12,7 +12,8 @@ internal sealed class AxisStyle
     {
         var p = ax.P;
         Visible = p.Bool("visible", true);
-        ShowGrid = p.Bool("showgrid", true);
+        // plotly draws no gridlines on category axes unless asked.
+        ShowGrid = p.Bool("showgrid", ax.Type != AxisType.Category);
         GridColor = Colors.Parse(p.Str("gridcolor"), new SKColor(0xee, 0xee, 0xee));
         GridWidth = (float)Math.Clamp(p.Num("gridwidth", 1), 0, 20);
         ShowZero = p.Bool("zeroline", ax.Type == AxisType.Linear) && ax.Type == AxisType.Linear;

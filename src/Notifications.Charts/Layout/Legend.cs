@@ -97,7 +97,8 @@ internal sealed class Legend
                 y += h;
                 w = Math.Max(w, _ctx.Text.Width(it.Name, Font));
             }
-            Width = Math.Max(TextGap + w + ItemGap * 2 + bw * 2, titleW + bw * 2);
+            // plotly's legend box: 40 px symbol column, the text, then about 17 px of right padding.
+            Width = Math.Max(TextGap + w + 17 + bw * 2, titleW + bw * 2);
             Height = y + ItemGap + bw;
             return;
         }

@@ -108,6 +108,7 @@ internal sealed class FigureRenderer
             AxisPainter.Grid(canvas, ya, ys, plot);
             AxisPainter.ZeroLine(canvas, xa, xs, plot);
             AxisPainter.ZeroLine(canvas, ya, ys, plot);
+            Shapes.Draw(canvas, layout, plot, xa, ya, above: false, cartesian: true);
 
             canvas.Save();
             canvas.ClipRect(new SKRect(plot.Left - 0.5f, plot.Top - 0.5f, plot.Right + 0.5f, plot.Bottom + 0.5f));
@@ -136,7 +137,10 @@ internal sealed class FigureRenderer
             AxisPainter.Labels(canvas, ya, ys, plot, text, 0);
         }
 
+        bool hasCartesian = cartesian && (scatters.Count > 0 || bars.Count > 0);
+        if (!hasCartesian) Shapes.Draw(canvas, layout, plot, xa, ya, above: false, cartesian: false);
         foreach (var p in pies) p.Draw(canvas, plot, ctx);
+        Shapes.Draw(canvas, layout, plot, xa, ya, above: true, cartesian: hasCartesian);
         legend?.Draw(canvas, plot);
         DrawTitle(canvas, layout, width, height, plot, font, text);
     }

@@ -104,14 +104,16 @@ internal static class BarLayout
         }
 
         // Autorange contributions: bar edges tight on the position axis; tops padded, zero tight on the size axis.
+        double slotHalf = dPos / 2;
         foreach (var b in bars)
         {
             int n = b.Center.Length;
             var edges = new double[n * 2];
             for (int i = 0; i < n; i++)
             {
-                edges[2 * i] = b.Center[i] - b.Width[i] / 2;
-                edges[2 * i + 1] = b.Center[i] + b.Width[i] / 2;
+                // The whole slot (position +- half the spacing) stays in view, as in plotly.
+                edges[2 * i] = Math.Min(b.Center[i] - b.Width[i] / 2, b.Pos[i] - slotHalf);
+                edges[2 * i + 1] = Math.Max(b.Center[i] + b.Width[i] / 2, b.Pos[i] + slotHalf);
                 if (double.IsNaN(b.Top[i])) edges[2 * i] = edges[2 * i + 1] = double.NaN;
             }
             posAxis.Extremes.Add(edges, 0, false, false);

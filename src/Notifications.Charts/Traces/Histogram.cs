@@ -175,10 +175,12 @@ internal static class Histogram
         return double.IsFinite(min) ? min : 0;
     }
 
+    // The largest entry not above v (plotly's reverse roundUp), so 1 gives 0.9 and keeps unit bins for integers.
     private static double RoundUpStrict(double v, double[] set)
     {
-        foreach (var s in set) if (s >= v) return Math.Ceiling(s);
-        return 10;
+        double best = set[0];
+        foreach (var s in set) if (s <= v) best = s;
+        return best;
     }
 
     private static double StdDev(double[] data)

@@ -61,7 +61,11 @@ internal sealed class PieTrace
             list.Add((label, v, i, pulls is not null && i < pulls.Length && double.IsFinite(pulls.Numbers[i]) ? pulls.Numbers[i] : pullScalar,
                 texts.TextAt(i), Colors.TryParse(colors.TextAt(i))));
         }
-        foreach (var e in list)
+        // Sort first: plotly hands out colorway colours in drawing order.
+        var ordered = Sort
+            ? list.OrderByDescending(e => e.Value).ThenBy(e => e.First).ToList()
+            : list;
+        foreach (var e in ordered)
         {
             // Colours are shared by label across pies, continuing the colorway, as plotly does.
             if (!labelColors.TryGetValue(e.Label, out var c))
@@ -72,7 +76,6 @@ internal sealed class PieTrace
             if (e.Color is { } own) c = own;
             _slices.Add(new Slice(e.Label, e.Value, c, Math.Clamp(e.Pull, 0, 1), e.Text, e.First));
         }
-        if (Sort) _slices.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Order.CompareTo(b.Order));
     }
 
     public TraceInput Input { get; }
@@ -184,26 +187,28 @@ internal sealed class PieTrace
             if (TextPosition is "auto" or "inside")
             {
                 float tx = pcx + rm * dx, ty = pcy + rm * dy;
-                if (FitsHorizontal(tx - pcx, ty - pcy, tw, th, inner, r, a0, a1))
+                double sweepRad = Math.Min((a1 - a0) * Math.PI / 180, Math.PI);
+                float ring = r - inner;
+                float chord = (float)(2 * rm * Math.Sin(sweepRad / 2));
+                if (a1 - a0 >= 180) chord = 2 * rm;
+                // plotly tries horizontal text first, then the better of radial and tangential, shrinking if allowed.
+                float hScale = HorizontalScale(tx - pcx, ty - pcy, tw, th, inner, r, a0, a1);
+                float radScale = Math.Min(ring * 0.95f / Math.Max(tw, 1), chord * 0.95f / Math.Max(th, 1));
+                float tanScale = Math.Min(chord * 0.95f / Math.Max(tw, 1), ring * 0.95f / Math.Max(th, 1));
+                float midDeg = (float)((a0 + a1) / 2);
+                float best = Math.Max(hScale, Math.Max(radScale, tanScale));
+                if (hScale >= 1 || (best < 1 && TextPosition == "inside" && hScale >= best))
                 {
-                    ctx.Text.Draw(canvas, text, tx, ty, font, HAlign.Center, VAlign.Middle);
+                    ctx.Text.Draw(canvas, text, tx, ty, hScale >= 1 ? font : font with { Size = font.Size * Math.Max(hScale, 0.1f) }, HAlign.Center, VAlign.Middle);
                     continue;
                 }
-                // Radial text: along the radius, centred on the middle of the ring.
-                double sweepRad = (a1 - a0) * Math.PI / 180;
-                float radial = r - inner;
-                if (tw <= radial * 0.9f && th <= 2 * rm * Math.Sin(Math.Min(sweepRad, Math.PI) / 2) * 0.9)
+                if (best >= 1 || TextPosition == "inside")
                 {
-                    float deg = (float)((a0 + a1) / 2 - 90);
+                    float deg = radScale >= tanScale ? midDeg - 90 : midDeg;
+                    deg = ((deg % 180) + 180) % 180;
                     if (deg > 90) deg -= 180;
-                    if (deg < -90) deg += 180;
-                    ctx.Text.Draw(canvas, text, tx, ty, font, HAlign.Center, VAlign.Middle, deg);
-                    continue;
-                }
-                if (TextPosition == "inside")
-                {
-                    float scale = Math.Min(radial * 0.9f / Math.Max(tw, 1), 1);
-                    if (scale > 0.3f) ctx.Text.Draw(canvas, text, tx, ty, font with { Size = font.Size * scale }, HAlign.Center, VAlign.Middle);
+                    var f2 = best >= 1 ? font : font with { Size = font.Size * Math.Max(best, 0.1f) };
+                    ctx.Text.Draw(canvas, text, tx, ty, f2, HAlign.Center, VAlign.Middle, deg);
                     continue;
                 }
             }
@@ -212,6 +217,19 @@ internal sealed class PieTrace
             float bx = ox + dx * tw / 2, by = oy + dy * th / 2 + th * 0.1f;
             ctx.Text.Draw(canvas, text, bx, by, outsideF, HAlign.Center, VAlign.Middle);
         }
+    }
+
+    private static float HorizontalScale(float cx, float cy, float w, float h, float inner, float r, double a0, double a1)
+    {
+        if (FitsHorizontal(cx, cy, w, h, inner, r, a0, a1)) return 1;
+        float lo = 0, hi = 1;
+        for (int i = 0; i < 8; i++)
+        {
+            float mid = (lo + hi) / 2;
+            if (FitsHorizontal(cx, cy, w * mid, h * mid, inner, r, a0, a1)) lo = mid;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private static bool FitsHorizontal(float cx, float cy, float w, float h, float inner, float r, double a0, double a1)
