@@ -163,6 +163,11 @@ internal sealed class Legend
 
     private static void DrawSymbol(SKCanvas canvas, LegendItem it, float x, float y)
     {
+        if (it.Filled && it.Symbol != LegendSymbol.Box)
+        {
+            using var fill = new SKPaint { Style = SKPaintStyle.Fill, Color = it.FillColor, IsAntialias = true };
+            canvas.DrawRect(new SKRect(x + 5, y - 4, x + 35, y + 4), fill);
+        }
         switch (it.Symbol)
         {
             case LegendSymbol.Box:

@@ -178,10 +178,11 @@ internal sealed class FigureRenderer
                     var col = DataArray.From(b.Input.P.Get(b.Horizontal ? "y" : "x"), "x");
                     for (int i = 0; i < col.Length; i++) pa.ToValue(col, i);
                 }
-                Histogram.Bin(b, pa);
             }
             else b.Convert(pa, sa);
         }
+        Histogram.BinAll(bars.Where(b => b.IsHistogram && !b.Horizontal).ToList(), xa);
+        Histogram.BinAll(bars.Where(b => b.IsHistogram && b.Horizontal).ToList(), ya);
         foreach (var s in scatters) s.Convert(xa, ya);
 
         // Stack groups: each trace adds onto the previous one in its group.
@@ -294,7 +295,9 @@ internal sealed class FigureRenderer
         if (!show) return new List<LegendItem>();
         var ordered = items.OrderBy(i => i.Index).Select(i => i.Item).ToList();
         var traceorder = layout.Str("legend.traceorder");
-        bool stackedBars = bars.Count > 0 && (layout.Str("barmode") is "stack" or "relative") && traceorder is null;
+        // plotly reverses the legend for stacks (stacked bars, tonext fills) so it reads like the chart.
+        bool stackedBars = traceorder is null && ((bars.Count > 0 && (layout.Str("barmode") is "stack" or "relative"))
+            || scatters.Any(s => s.Fill is "tonexty" or "tonextx"));
         if ((traceorder?.Contains("reversed") ?? false) || stackedBars) ordered.Reverse();
         ordered.AddRange(pieItems);
         return ordered;

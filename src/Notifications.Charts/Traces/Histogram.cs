@@ -10,7 +10,29 @@ namespace Notifications.Charts.Traces;
 /// </summary>
 internal static class Histogram
 {
-    public static void Bin(BarTrace bar, Axis posAxis)
+    /// <summary>
+    /// Bins histograms that share a position axis together: plotly computes one automatic bin size
+    /// from all their data, so grouped and stacked histograms line up.
+    /// </summary>
+    public static void BinAll(IReadOnlyList<BarTrace> hists, Axis posAxis)
+    {
+        if (hists.Count == 0) return;
+        double[]? shared = null;
+        if (hists.Count > 1 && posAxis.Type != AxisType.Category)
+        {
+            var all = new List<double>();
+            foreach (var h in hists)
+            {
+                string key = h.Horizontal ? "y" : "x";
+                var col = DataArray.From(h.Input.P.Get(key), key);
+                for (int i = 0; i < col.Length; i++) all.Add(posAxis.ToValue(col, i));
+            }
+            shared = all.ToArray();
+        }
+        foreach (var h in hists) Bin(h, posAxis, shared);
+    }
+
+    public static void Bin(BarTrace bar, Axis posAxis, double[]? sharedData = null)
     {
         var p = bar.Input.P;
         string posKey = bar.Horizontal ? "y" : "x";
@@ -41,7 +63,8 @@ internal static class Histogram
             bar.Pos = bar.Size = Array.Empty<double>();
             return;
         }
-        double min = finite.Min(), max = finite.Max();
+        var specData = sharedData is null ? finite : sharedData.Where(double.IsFinite).ToArray();
+        double min = specData.Min(), max = specData.Max();
         string bk = bar.Horizontal ? "ybins" : "xbins";
         double? start = posAxis.ScalarToValue(p.Get(bk + ".start")) is var s0 && double.IsFinite(s0) ? s0 : null;
         double? end = posAxis.ScalarToValue(p.Get(bk + ".end")) is var e0 && double.IsFinite(e0) ? e0 : null;
@@ -61,15 +84,15 @@ internal static class Histogram
             if (nbins > 0) rough = (max - min) / nbins;
             else
             {
-                double minDiff = MinDistinctDiff(finite);
+                double minDiff = MinDistinctDiff(specData);
                 double msexp = minDiff > 0 ? Math.Pow(10, Math.Floor(Math.Log10(minDiff))) : 1;
                 double minSize = minDiff > 0 ? msexp * RoundUpStrict(minDiff / msexp, new[] { 0.9, 1.9, 4.9, 9.9 }) : 0;
-                rough = Math.Max(minSize, 2 * StdDev(finite) / Math.Pow(finite.Length, 0.4));
+                rough = Math.Max(minSize, 2 * StdDev(specData) / Math.Pow(specData.Length, 0.4));
             }
             if (!(rough > 0) || !double.IsFinite(rough)) rough = 1;
             binSize = posAxis.Type == AxisType.Date ? DateBin(rough) : TickGenerator.NiceStep(rough * 0.999999);
             if (nbins > 0) binSize = NiceAtMost(binSize, rough);
-            binStart = start ?? AutoStart(finite, min, max, binSize);
+            binStart = start ?? AutoStart(specData, min, max, binSize);
         }
         // Bound the number of bins so hostile input cannot allocate without limit.
         double last = end ?? max;

@@ -17,4 +17,5 @@ internal sealed record LegendItem(
     string MarkerSymbol,
     SKColor FillColor,
     string? Group,
-    int Order);
+    int Order,
+    bool Filled = false);

@@ -34,6 +34,8 @@ internal sealed class ScatterTrace
         MarkerLineWidth = (float)Math.Clamp(p.Num("marker.line.width", 0), 0, 50);
         MarkerLineColor = Colors.TryParse(p.Str("marker.line.color")) ?? new SKColor(0x44, 0x44, 0x44);
         Opacity = Math.Clamp(p.Num("opacity", 1), 0, 1);
+        // plotly.js does not apply trace opacity to filled scatter traces (its fill colour carries the transparency).
+        if ((p.Str("fill") ?? "none") != "none") Opacity = 1;
         MarkerOpacity = Math.Clamp(p.Num("marker.opacity", 1), 0, 1);
         Fill = p.Str("fill") ?? (StackGroup is not null ? "tonexty" : "none");
         var fc = Colors.TryParse(p.Str("fillcolor"));
@@ -314,10 +316,9 @@ internal sealed class ScatterTrace
 
     public LegendItem Legend(int order)
     {
-        var symbol = Fill != "none" && !HasMarkers ? (HasLines ? LegendSymbol.FillLine : LegendSymbol.Fill)
-            : HasLines && HasMarkers ? LegendSymbol.LineMarker
-            : HasMarkers ? LegendSymbol.Marker : LegendSymbol.Line;
+        var symbol = HasLines && HasMarkers ? LegendSymbol.LineMarker
+            : HasMarkers ? LegendSymbol.Marker : HasLines ? LegendSymbol.Line : LegendSymbol.Fill;
         return new LegendItem(Name, symbol, Color, LineColor, Math.Min(LineWidth, 5), Dash, Colors.WithOpacity(Color, MarkerOpacity),
-            Math.Min(MarkerSize, 16), MarkerSymbol, FillColor, LegendGroup, order);
+            Math.Min(MarkerSize, 16), MarkerSymbol, FillColor, LegendGroup, order, Filled: Fill != "none");
     }
 }
