@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Notifications.Messages;
 
@@ -30,15 +31,74 @@ public static class TextLimits
         return chunks;
     }
 
-    private static int BestBreak(string text, int max)
+    private static int BestBreak(string text, int max) => BestBreak(text, max, null);
+
+    /// <summary>
+    /// Splits rendered markup into chunks of at most <paramref name="max"/> chars. Never cuts inside a match of
+    /// <paramref name="atoms"/> (a link, an entity, an escape) or a text element; when <paramref name="fence"/> is set
+    /// (e.g. "```"), a chunk that ends inside a code block is closed and the next one reopens it.
+    /// </summary>
+    public static List<string> Split(string text, int max, Regex? atoms, string? fence = null)
     {
-        var window = text[..SafeLength(text, max)];
-        foreach (var separator in new[] { "\n\n", "\n", " " })
+        var chunks = new List<string>();
+        var rest = text.Trim();
+        var reserve = fence is null ? 0 : fence.Length + 1;
+        while (rest.Length > max)
         {
-            var at = window.LastIndexOf(separator, StringComparison.Ordinal);
-            if (at > max / 2) return at + separator.Length;
+            var cut = BestBreak(rest, max - reserve, atoms);
+            var chunk = rest[..cut].TrimEnd();
+            rest = rest[cut..].TrimStart();
+            if (fence is not null && Count(chunk, fence) % 2 == 1)
+            {
+                chunk += "\n" + fence;
+                rest = fence + "\n" + rest;
+            }
+            chunks.Add(chunk);
         }
-        return window.Length;
+        if (rest.Length > 0) chunks.Add(rest);
+        return chunks;
+    }
+
+    /// <summary>Like <see cref="Truncate"/>, with the safe points of <see cref="Split(string,int,Regex?,string?)"/>;
+    /// the marker goes on its own line.</summary>
+    public static string Truncate(string text, int max, Regex? atoms, string? fence = null)
+    {
+        return text.Length <= max ? text : MarkTruncated(text, max, atoms, fence);
+    }
+
+    /// <summary>Cuts (if needed) and always appends the marker on its own line: for text whose rest was dropped elsewhere.</summary>
+    public static string MarkTruncated(string text, int max, Regex? atoms, string? fence = null)
+    {
+        var room = max - TruncatedMarker.Length - 1;
+        if (room <= 0) return Truncate(text, max);
+        var kept = Split(text, room, atoms, fence);
+        return (kept.Count > 0 ? kept[0] + "\n" : "") + TruncatedMarker;
+    }
+
+    private static int Count(string text, string fence)
+    {
+        var n = 0;
+        for (var at = text.IndexOf(fence, StringComparison.Ordinal); at >= 0; at = text.IndexOf(fence, at + fence.Length, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+    private static int BestBreak(string text, int max, Regex? atoms)
+    {
+        var limit = SafeLength(text, max);
+        var spans = atoms is null ? [] : atoms.Matches(text[..Math.Min(text.Length, max + 2000)]).Where(m => m.Index < limit).ToList();
+        bool Inside(int at) => spans.Any(m => at > m.Index && at < m.Index + m.Length);
+        var window = text[..limit];
+        foreach (var separator in new[] { "\n\n", "\n", " " })
+            for (var at = window.LastIndexOf(separator, StringComparison.Ordinal); at > max / 2; at = window.LastIndexOf(separator, at - 1, StringComparison.Ordinal))
+            {
+                if (!Inside(at + separator.Length)) return at + separator.Length;
+                if (at == 0) break;
+            }
+        // No good break: the longest prefix that still ends outside every atom and on a text-element boundary.
+        var cut = limit;
+        while (cut > 0 && Inside(cut)) cut = spans.Where(m => cut > m.Index && cut < m.Index + m.Length).Min(m => m.Index);
+        cut = SafeLength(text, cut);
+        return cut > 0 ? cut : limit;
     }
 
     /// <summary>The longest prefix length not above <paramref name="max"/> that ends on a text-element boundary

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
@@ -50,24 +49,18 @@ public sealed class SlackWebhookSender(WebhookClient client, IOptions<WebhookOpt
     protected override async Task<ConnectionTestResult> TestAsync(SlackSettings settings, string? recipient, CancellationToken ct)
     {
         var response = await client.PostJsonAsync(new Uri(settings.WebhookUrl!), Payload(NotificationMessage.Sample(time.GetUtcNow())).ToJsonString(), ct);
-        return response switch
+        return WebhookTestOutcomes.From("Slack", response, r => r switch
         {
-            { IsSuccess: true } => new ConnectionTestResult(TestOutcome.Success, "Slack accepted the test message."),
-            { TransportError: { } e } when e.StartsWith("no answer", StringComparison.Ordinal) => new ConnectionTestResult(TestOutcome.Timeout,
-                $"Slack did not answer: {e}.", "Check the network connection and that the firewall allows outbound HTTPS."),
-            { TransportError: { } e } => new ConnectionTestResult(TestOutcome.ConnectionFailure, $"Could not reach Slack: {e}.",
-                "Check the webhook URL and that the firewall allows outbound HTTPS."),
-            { StatusCode: 404 or 403 or 410 } => new ConnectionTestResult(TestOutcome.UrlExpired, $"Slack answered {response.StatusCode} {response.Body}.",
+            { StatusCode: 404 or 403 or 410 } => WebhookTestOutcomes.UrlExpired("Slack", r,
                 "The webhook URL was revoked or has expired, or its channel was archived: create a new incoming webhook."),
-            { StatusCode: 400 } => new ConnectionTestResult(TestOutcome.FormatBroken, $"Slack refused the message: {response.Body}.",
-                "Check that the channel's provider is Slack."),
-            { StatusCode: 429 } => new ConnectionTestResult(TestOutcome.RateLimited, "Slack rate-limited the request.", "Wait a minute and try again."),
-            _ => new ConnectionTestResult(TestOutcome.ProviderError, $"Slack answered {response.StatusCode} {response.Body}.", "Try again later."),
-        };
+            { StatusCode: 400 } => WebhookTestOutcomes.FormatBroken("Slack", r),
+            { IsSuccess: true } when r.Body.Trim() is not ("ok" or "") => WebhookTestOutcomes.FormatBroken("Slack", r),
+            _ => null,
+        });
     }
 
     protected override Task<PreviewResult> PreviewAsync(SlackSettings settings, string? target, NotificationMessage message, CancellationToken ct) =>
-        Task.FromResult(new PreviewResult("application/json", Payload(message).ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+        Task.FromResult(new PreviewResult("application/json", Payload(message).ToJsonString(WebhookTestOutcomes.Indented)));
 
     /// <summary>Slack answers 200 "ok"; its error texts (invalid_blocks, no_text, channel_not_found, …) are permanent.</summary>
     private static SendResult Classify(WebhookResponse response)
@@ -90,20 +83,19 @@ public sealed class SlackWebhookSender(WebhookClient client, IOptions<WebhookOpt
             {
                 ["type"] = "section",
                 ["fields"] = new JsonArray(
-                    Mrkdwn(TextLimits.Truncate($"*Prompt*\n{SlackMrkdwn.Escape(message.Prompt)}", FieldLimit)),
+                    Mrkdwn(AngleLinkText.Truncate($"*Prompt*\n{Escape(message.Prompt)}", FieldLimit)),
                     Mrkdwn($"*Completed*\n{message.CompletedText}")),
             },
         };
 
         var imageBlocks = message.Charts.Where(c => c.Url is not null).Take(BlockLimit / 2).ToList();
         var sectionRoom = BlockLimit - blocks.Count - imageBlocks.Count;
-        var sections = TextLimits.Split(SlackMrkdwn.Render(message.Markdown), SectionLimit);
+        var sections = AngleLinkText.Split(SlackMrkdwn.Instance.Render(message.Markdown), SectionLimit);
         if (sections.Count > sectionRoom)
         {
             sections = sections.Take(sectionRoom).ToList();
-            var last = sections[^1];
-            sections[^1] = last[..TextLimits.SafeLength(last, SectionLimit - TextLimits.TruncatedMarker.Length - 1)].TrimEnd()
-                + "\n" + TextLimits.TruncatedMarker;
+            // One request, truncated: a retry of a split message could post its first part twice.
+            sections[^1] = TextLimits.MarkTruncated(sections[^1], SectionLimit, AngleLinkText.Atoms, AngleLinkText.Fence);
         }
         foreach (var section in sections)
             blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Mrkdwn(section) });
@@ -118,10 +110,12 @@ public sealed class SlackWebhookSender(WebhookClient client, IOptions<WebhookOpt
 
         return new JsonObject
         {
-            ["text"] = SlackMrkdwn.Escape(TextLimits.Truncate($"{message.Title}: {ResultMarkdown.ToPlainText(message.Markdown)}", FallbackTextLimit)),
+            ["text"] = AngleLinkText.Truncate(Escape($"{message.Title}: {ResultMarkdown.ToPlainText(message.Markdown)}"), FallbackTextLimit),
             ["blocks"] = blocks,
         };
     }
+
+    private static string Escape(string text) => MarkdownTextRenderer.BreakMassMentions(SlackMrkdwn.Instance.Escape(text));
 
     private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
 
