@@ -22,13 +22,14 @@ internal sealed class AutoRange
             if (v > hi) hi = v;
         }
         if (lo > hi) return;
-        _mins.Add((lo, ppad, padded));
-        _maxs.Add((hi, ppad, padded));
         if (toZero)
         {
-            _mins.Add((0, 0, false));
-            _maxs.Add((0, 0, false));
+            // Zero is included, and an extreme sitting exactly at zero gets no padding (plotly's tozero rule).
+            lo = Math.Min(lo, 0);
+            hi = Math.Max(hi, 0);
         }
+        _mins.Add(toZero && lo == 0 ? (0, 0, false) : (lo, ppad, padded));
+        _maxs.Add(toZero && hi == 0 ? (0, 0, false) : (hi, ppad, padded));
     }
 
     public void AddPoint(double v, double ppad, bool padded)

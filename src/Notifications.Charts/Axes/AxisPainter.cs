@@ -142,22 +142,27 @@ internal static class AxisPainter
         float fs = st.TitleFont.Size;
         if (ax.IsX)
         {
-            float y = TitleCenterOffset(st, labelExtent, fs);
+            float y = TitleCenterOffset(st, labelExtent, fs, true);
             text.Draw(canvas, st.Title, plot.MidX, plot.Bottom + y, st.TitleFont, HAlign.Center, VAlign.Middle);
         }
         else
         {
-            float x = plot.Left - TitleCenterOffset(st, labelExtent, fs);
+            float x = plot.Left - TitleCenterOffset(st, labelExtent, fs, false);
             text.Draw(canvas, st.Title, x, plot.MidY, st.TitleFont, HAlign.Center, VAlign.Middle, -90);
         }
     }
 
     /// <summary>Distance from the plot edge to the title's centre line: past the tick labels by the standoff.</summary>
-    public static float TitleCenterOffset(AxisStyle st, float labelExtent, float fs)
+    public static float TitleCenterOffset(AxisStyle st, float labelExtent, float fs, bool isX)
     {
-        float standoff = st.Standoff is { } s ? (float)s : 10;
-        float byLabels = labelExtent + standoff + fs * 0.5f;
-        float classic = 10 + fs * 1.5f + (st.Ticks == "outside" ? st.TickLen : 0);
+        if (st.Standoff is { } s)
+        {
+            // plotly 2+: the title sits "standoff" px beyond the tick labels.
+            return labelExtent + (float)s + fs * 0.5f;
+        }
+        // Classic placement: a fixed distance from the axis, pushed out when it would touch the labels.
+        float classic = 10 + fs * (isX ? 2.5f : 1.5f) + (st.Ticks == "outside" ? st.TickLen : 0);
+        float byLabels = labelExtent + 10 + fs * 0.65f;
         return Math.Max(byLabels, classic);
     }
 }

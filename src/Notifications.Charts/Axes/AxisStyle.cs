@@ -8,12 +8,12 @@ namespace Notifications.Charts.Axes;
 /// <summary>An axis' visual attributes with plotly's defaults.</summary>
 internal sealed class AxisStyle
 {
-    public AxisStyle(Axis ax, FontSpec globalFont)
+    public AxisStyle(Axis ax, FontSpec globalFont, bool barPositionAxis = false)
     {
         var p = ax.P;
         Visible = p.Bool("visible", true);
-        // plotly draws no gridlines on category axes unless asked.
-        ShowGrid = p.Bool("showgrid", ax.Type != AxisType.Category);
+        // plotly draws no gridlines along the position axis of bars and histograms unless asked.
+        ShowGrid = p.Bool("showgrid", !barPositionAxis);
         GridColor = Colors.Parse(p.Str("gridcolor"), new SKColor(0xee, 0xee, 0xee));
         GridWidth = (float)Math.Clamp(p.Num("gridwidth", 1), 0, 20);
         ShowZero = p.Bool("zeroline", ax.Type == AxisType.Linear) && ax.Type == AxisType.Linear;

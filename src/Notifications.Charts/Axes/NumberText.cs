@@ -20,6 +20,8 @@ internal static class NumberText
         bool neg = v < 0;
         v = Math.Abs(v);
         string suffix = "";
+        // Zero is always plain "0", never "0k".
+        if (v < Math.Pow(10, -Math.Min(decimals, 15)) / 2) exponent = 0;
         if (exponent != 0)
         {
             v /= Math.Pow(10, exponent);

@@ -56,8 +56,8 @@ internal sealed class FigureRenderer
         var legend = items.Count > 0 ? new Legend(items, ctx) : null;
 
         var margins = new Margins(layout);
-        var xs = new AxisStyle(xa, font);
-        var ys = new AxisStyle(ya, font);
+        var xs = new AxisStyle(xa, font, bars.Any(b => !b.Horizontal));
+        var ys = new AxisStyle(ya, font, bars.Any(b => b.Horizontal));
 
         // Two passes: ranges depend on the plot size, automargin depends on the tick labels.
         SKRect plot = default;
@@ -88,13 +88,13 @@ internal sealed class FigureRenderer
             bool again = false;
             if (xs.AutoMargin)
             {
-                double need = xExtent + (xs.Title is null ? 0 : (xs.Standoff ?? 10) + xs.TitleFont.Size * 1.3) + 4;
+                double need = (xs.Title is null ? xExtent : AxisPainter.TitleCenterOffset(xs, xExtent, xs.TitleFont.Size, true) + xs.TitleFont.Size * 0.65) + 2;
                 if (need > plot.Top * 0 + (height - plot.Bottom)) { extraB = need - (height - plot.Bottom); again = true; }
                 // Rotated or wide end labels may stick out sideways.
             }
             if (ys.AutoMargin)
             {
-                double need = yExtent + (ys.Title is null ? 0 : (ys.Standoff ?? 10) + ys.TitleFont.Size * 1.3) + 4;
+                double need = (ys.Title is null ? yExtent : AxisPainter.TitleCenterOffset(ys, yExtent, ys.TitleFont.Size, false) + ys.TitleFont.Size * 0.65) + 2;
                 if (need > plot.Left) { extraL = need - plot.Left; again = true; }
             }
             if (!again) break;
@@ -319,7 +319,8 @@ internal sealed class FigureRenderer
         else py = plot.Top / 2;
         var h = xanchor switch { "left" => HAlign.Left, "right" => HAlign.Right, _ => HAlign.Center };
         var yanchor = layout.Str("title.yanchor") ?? "auto";
-        var v = yv is null || yanchor is "auto" or "middle" ? VAlign.Middle : yanchor == "top" ? VAlign.Top : VAlign.Bottom;
+        // Auto placement puts the title's baseline in the middle of the top margin, as plotly does.
+        var v = yv is null ? VAlign.Baseline : yanchor is "auto" or "middle" ? VAlign.Middle : yanchor == "top" ? VAlign.Top : VAlign.Bottom;
         text.Draw(canvas, title, px, py, tf, h, v);
     }
 }
