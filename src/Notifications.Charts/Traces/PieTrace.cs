@@ -212,9 +212,13 @@ internal sealed class PieTrace
                     continue;
                 }
             }
-            // Outside: just beyond the rim, the box pushed away from the centre.
-            float ox = pcx + (r + 4) * dx, oy = pcy + (r + 4) * dy;
-            float bx = ox + dx * tw / 2, by = oy + dy * th / 2 + th * 0.1f;
+            // Outside: plotly's transformOutsideText offsets the box from the rim point at mid-angle.
+            float mx = r * dx, my = r * dy;
+            float hw = ctx.Text.Width(text, outsideF) / 2, hh = ctx.Text.Height(text, outsideF) / 2;
+            float ox = (mx < 0 ? -1 : 1) * (hw + hh / 2);
+            float oyRaw = my < 0 ? -hh : hh;
+            float oy = Math.Abs(my) < 1e-3f ? 0 : oyRaw / (1 + mx * mx / (my * my));
+            float bx = pcx + mx + ox, by = pcy + my + oy;
             ctx.Text.Draw(canvas, text, bx, by, outsideF, HAlign.Center, VAlign.Middle);
         }
     }

@@ -222,13 +222,19 @@ internal sealed class ScatterTrace
             using var dash = Drawing.Dash(Dash, LineWidth);
             paint.PathEffect = dash;
             using var path = new SKPathBuilder();
-            bool pen = false;
-            var pts = PixelPoints(xa, ya, decimate: true, keepGaps: !Connectgaps);
-            foreach (var pt in pts)
+            if (Xs.Length > DecimateAbove)
             {
-                if (float.IsNaN(pt.X)) { pen = false; continue; }
-                if (!pen) { path.MoveTo(pt); pen = true; }
-                else path.LineTo(pt);
+                bool pen = false;
+                foreach (var pt in PixelPoints(xa, ya, decimate: true, keepGaps: !Connectgaps))
+                {
+                    if (float.IsNaN(pt.X)) { pen = false; continue; }
+                    if (!pen) { path.MoveTo(pt); pen = true; }
+                    else path.LineTo(pt);
+                }
+            }
+            else
+            {
+                AddClippedPolyline(path, xa, ya);
             }
             canvas.DrawPath(path, paint);
         }
@@ -256,6 +262,71 @@ internal sealed class ScatterTrace
                 Drawing.Marker(canvas, MarkerSymbol, x, y, MarkerSize, fill, stroke);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the line as segments clipped (in double precision) to a box around the plot, so points far
+    /// outside a fixed range still leave the plot at the right angle.
+    /// </summary>
+    private void AddClippedPolyline(SKPathBuilder path, Axis xa, Axis ya)
+    {
+        double bx0 = xa.Pos - 50, bx1 = xa.Pos + xa.Len + 50, by0 = ya.Pos - 50, by1 = ya.Pos + ya.Len + 50;
+        bool havePrev = false, pen = false;
+        double px = 0, py = 0;
+        float lastX = float.NaN, lastY = float.NaN;
+        for (int i = 0; i < Xs.Length; i++)
+        {
+            if (double.IsNaN(Xs[i]) || double.IsNaN(Ys[i]))
+            {
+                if (!Connectgaps) { havePrev = false; pen = false; }
+                continue;
+            }
+            double x = xa.ToPx(Xs[i]), y = ya.ToPx(Ys[i]);
+            if (!havePrev)
+            {
+                havePrev = true;
+                px = x; py = y;
+                if (x >= bx0 && x <= bx1 && y >= by0 && y <= by1)
+                {
+                    path.MoveTo((float)x, (float)y);
+                    pen = true;
+                    lastX = (float)x; lastY = (float)y;
+                }
+                continue;
+            }
+            double ax0 = px, ay0 = py, ax1 = x, ay1 = y;
+            if (Clip(ref ax0, ref ay0, ref ax1, ref ay1, bx0, by0, bx1, by1))
+            {
+                float sx = (float)ax0, sy = (float)ay0;
+                if (!pen || sx != lastX || sy != lastY) path.MoveTo(sx, sy);
+                path.LineTo((float)ax1, (float)ay1);
+                pen = true;
+                lastX = (float)ax1; lastY = (float)ay1;
+                // A segment that left the box ends the current run.
+                if (ax1 != x || ay1 != y) pen = false;
+            }
+            else pen = false;
+            px = x; py = y;
+        }
+    }
+
+    // Liang-Barsky segment clipping.
+    private static bool Clip(ref double x0, ref double y0, ref double x1, ref double y1, double xmin, double ymin, double xmax, double ymax)
+    {
+        double dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
+        if (!double.IsFinite(dx) || !double.IsFinite(dy)) return false;
+        bool Edge(double p, double q)
+        {
+            if (p == 0) return q >= 0;
+            double r = q / p;
+            if (p < 0) { if (r > t1) return false; if (r > t0) t0 = r; }
+            else { if (r < t0) return false; if (r < t1) t1 = r; }
+            return true;
+        }
+        if (!Edge(-dx, x0 - xmin) || !Edge(dx, xmax - x0) || !Edge(-dy, y0 - ymin) || !Edge(dy, ymax - y0)) return false;
+        double nx0 = x0 + t0 * dx, ny0 = y0 + t0 * dy, nx1 = x0 + t1 * dx, ny1 = y0 + t1 * dy;
+        x0 = nx0; y0 = ny0; x1 = nx1; y1 = ny1;
+        return true;
     }
 
     /// <summary>Pixel points, with NaN markers at gaps and min/max-per-column decimation for huge series.</summary>
