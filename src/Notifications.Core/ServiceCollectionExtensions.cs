@@ -6,7 +6,11 @@ using Notifications.Api;
 using Notifications.Channels;
 using Notifications.Channels.Email.Smtp;
 using Notifications.Channels.Webhooks;
+using Notifications.Channels.Webhooks.Discord;
+using Notifications.Channels.Webhooks.GoogleChat;
 using Notifications.Channels.Webhooks.Slack;
+using Notifications.Channels.Webhooks.Teams;
+using Notifications.Channels.Webhooks.Telegram;
 using Notifications.Charts;
 using Notifications.Deliveries;
 using Notifications.Runs;
@@ -65,7 +69,12 @@ public static class ServiceCollectionExtensions
         // RemoveAllLoggers: the default HttpClient logging writes request URIs, and a webhook URL is a secret.
         services.AddHttpClient(WebhookClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton<WebhookClient>();
+        services.AddSingleton<SendProgress>();
         services.AddSingleton<IChannelProvider, SlackWebhookSender>();
+        services.AddSingleton<IChannelProvider, TeamsWebhookSender>();
+        services.AddSingleton<IChannelProvider, DiscordWebhookSender>();
+        services.AddSingleton<IChannelProvider, TelegramBotSender>();
+        services.AddSingleton<IChannelProvider, GoogleChatWebhookSender>();
         return services;
     }
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Notifications.Channels.Webhooks;
 
 /// <summary>
@@ -33,28 +29,4 @@ public static class WebhookTestOutcomes
     public static ConnectionTestResult FormatBroken(string provider, WebhookResponse r) =>
         new(TestOutcome.FormatBroken, $"{provider} refused the message format: {r.StatusCode} {WebhookClient.Shorten(r.Body)}.",
             $"Check that the channel's provider is {provider}: the URL may belong to another service.");
-
-    /// <summary>Reads a JSON body, or null when it is not JSON.</summary>
-    public static JsonObject? Json(string body)
-    {
-        try
-        {
-            return body.Length > 0 && body.TrimStart().StartsWith('{') ? JsonNode.Parse(body) as JsonObject : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>A number of seconds in a JSON body (Discord's "retry_after", Telegram's "parameters.retry_after").</summary>
-    public static TimeSpan? Seconds(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
-            ? TimeSpan.FromSeconds(Math.Max(0, s))
-            : null;
-
-    public static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -42,13 +42,13 @@ public sealed class SlackWebhookSender(WebhookClient client, IOptions<WebhookOpt
 
     protected override async Task<SendResult> SendAsync(SlackSettings settings, string? target, NotificationMessage message, CancellationToken ct)
     {
-        var response = await client.PostJsonAsync(new Uri(settings.WebhookUrl!), Payload(message).ToJsonString(), ct);
+        var response = await client.PostJsonAsync(new Uri(settings.WebhookUrl!), Payload(message).ToJsonString(WebhookJson.Compact), ct);
         return Classify(response);
     }
 
     protected override async Task<ConnectionTestResult> TestAsync(SlackSettings settings, string? recipient, CancellationToken ct)
     {
-        var response = await client.PostJsonAsync(new Uri(settings.WebhookUrl!), Payload(NotificationMessage.Sample(time.GetUtcNow())).ToJsonString(), ct);
+        var response = await client.PostJsonAsync(new Uri(settings.WebhookUrl!), Payload(NotificationMessage.Sample(time.GetUtcNow())).ToJsonString(WebhookJson.Compact), ct);
         return WebhookTestOutcomes.From("Slack", response, r => r switch
         {
             { StatusCode: 404 or 403 or 410 } => WebhookTestOutcomes.UrlExpired("Slack", r,
@@ -60,7 +60,7 @@ public sealed class SlackWebhookSender(WebhookClient client, IOptions<WebhookOpt
     }
 
     protected override Task<PreviewResult> PreviewAsync(SlackSettings settings, string? target, NotificationMessage message, CancellationToken ct) =>
-        Task.FromResult(new PreviewResult("application/json", Payload(message).ToJsonString(WebhookTestOutcomes.Indented)));
+        Task.FromResult(new PreviewResult("application/json", Payload(message).ToJsonString(WebhookJson.Indented)));
 
     /// <summary>Slack answers 200 "ok"; its error texts (invalid_blocks, no_text, channel_not_found, …) are permanent.</summary>
     private static SendResult Classify(WebhookResponse response)
