@@ -38,13 +38,13 @@ internal static class D3Format
         switch (type)
         {
             case 'f':
-                body = a.ToString("F" + Math.Clamp(precision ?? 6, 0, 15), CultureInfo.InvariantCulture);
+                body = Fixed(a, Math.Clamp(precision ?? 6, 0, 15));
                 break;
             case 'd':
-                body = Math.Round(a).ToString("F0", CultureInfo.InvariantCulture);
+                body = Fixed(a, 0);
                 break;
             case '%':
-                body = (a * 100).ToString("F" + Math.Clamp(precision ?? 6, 0, 15), CultureInfo.InvariantCulture);
+                body = Fixed(a * 100, Math.Clamp(precision ?? 6, 0, 15));
                 suffix = "%";
                 break;
             case 'p':
@@ -87,6 +87,10 @@ internal static class D3Format
         string prefix = neg ? (sign == "(" ? "(" : NumberText.Minus.ToString()) : sign == "+" ? "+" : sign == " " ? " " : "";
         return prefix + body + suffix + (neg && sign == "(" ? ")" : "");
     }
+
+    // JavaScript's toFixed rounds halves away from zero; .NET's "F" format does not.
+    private static string Fixed(double a, int decimals) =>
+        Math.Round(a, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture);
 
     private static string Shortest(double a)
     {

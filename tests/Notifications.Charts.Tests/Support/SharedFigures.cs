@@ -1,0 +1,37 @@
+namespace Notifications.Charts.Tests.Support;
+
+/// <summary>Locates ../shared (the plotly.js reference figures) from the repository root.</summary>
+public static class SharedFigures
+{
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")) || Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
+                return dir.FullName;
+            dir = dir.Parent;
+        }
+        throw new DirectoryNotFoundException("could not find the repository root (Functions.sln or .git) above " + AppContext.BaseDirectory);
+    }
+
+    public static string SharedDir => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared"));
+
+    public static string MocksDir => Path.Combine(SharedDir, "plotly-mocks");
+
+    public static string ReportDir => Path.Combine(SharedDir, "report-figures");
+
+    /// <summary>Every NAME.json with a NAME.png beside it, as (folder key, name).</summary>
+    public static IEnumerable<(string Folder, string Name, string Dir)> All()
+    {
+        foreach (var (key, dir) in new[] { ("plotly-mocks", MocksDir), ("report-figures", ReportDir) })
+        {
+            if (!Directory.Exists(dir)) continue;
+            foreach (var json in Directory.GetFiles(dir, "*.json").OrderBy(p => p, StringComparer.Ordinal))
+            {
+                var name = Path.GetFileNameWithoutExtension(json);
+                if (File.Exists(Path.Combine(dir, name + ".png"))) yield return (key, name, dir);
+            }
+        }
+    }
+}
