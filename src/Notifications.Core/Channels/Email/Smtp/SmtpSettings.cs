@@ -13,6 +13,8 @@ public sealed record SmtpSettings
     public bool UseSsl { get; init; }
     public string? SenderAddress { get; init; }
     public string? SenderName { get; init; }
+    /// <summary>Connect, greeting and authentication timeout in seconds (1-60). Default 15.</summary>
+    public int? TimeoutSeconds { get; init; }
     /// <summary>Accept a self-signed server certificate. For test servers only.</summary>
     public bool AllowInvalidCertificate { get; init; }
 }
