@@ -4,6 +4,10 @@ using Microsoft.Extensions.Http;
 using Notifications.Agent;
 using Notifications.Api;
 using Notifications.Channels;
+using Notifications.Channels.Email;
+using Notifications.Channels.Email.AzureEmail;
+using Notifications.Channels.Email.Graph;
+using Notifications.Channels.Email.SendGrid;
 using Notifications.Channels.Email.Smtp;
 using Notifications.Channels.Webhooks;
 using Notifications.Channels.Webhooks.Discord;
@@ -59,7 +63,13 @@ public static class ServiceCollectionExtensions
 
     public static IServiceCollection AddEmailChannels(this IServiceCollection services)
     {
+        // RemoveAllLoggers: the default HttpClient logging writes request URIs and would sit next to keys and tokens.
+        services.AddHttpClient(EmailHttp.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.AddSingleton<EmailHttp>();
         services.AddSingleton<IChannelProvider, SmtpEmailSender>();
+        services.AddSingleton<IChannelProvider, SendGridEmailSender>();
+        services.AddSingleton<IChannelProvider, AcsEmailSender>();
+        services.AddSingleton<IChannelProvider, GraphEmailSender>();
         return services;
     }
 
