@@ -29,7 +29,9 @@ public sealed class PlotlyChartRenderer
         using var fig = Figure.Parse(figureJson);
         FigureRenderer.ValidateTypes(fig);
         var (w, h) = FigureSize.Resolve(fig.Layout, width, height);
-        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul);
+        // An opaque paper lets the PNG be written without an alpha channel (smaller, faster).
+        bool opaque = Colors.Parse(fig.Layout.Str("paper_bgcolor"), SKColors.White).Alpha == 255;
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
         using var surface = SKSurface.Create(info) ?? throw new ChartRenderException($"could not allocate a {w}x{h} canvas");
         using var text = new TextPainter();
         try
