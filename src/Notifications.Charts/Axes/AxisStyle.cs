@@ -19,7 +19,8 @@ internal sealed class AxisStyle
         ShowZero = p.Bool("zeroline", ax.Type == AxisType.Linear) && ax.Type == AxisType.Linear;
         ZeroColor = Colors.Parse(p.Str("zerolinecolor"), new SKColor(0x44, 0x44, 0x44));
         ZeroWidth = (float)Math.Clamp(p.Num("zerolinewidth", 1), 0, 20);
-        ShowLine = p.Bool("showline", false);
+        // plotly turns the axis line on when a line colour or width is given (template values count).
+        ShowLine = p.Bool("showline", p.Has("linecolor") || p.Has("linewidth"));
         LineColor = Colors.Parse(p.Str("linecolor"), new SKColor(0x44, 0x44, 0x44));
         LineWidth = (float)Math.Clamp(p.Num("linewidth", 1), 0, 20);
         Mirror = p.Str("mirror") is "true" or "ticks" or "all" or "allticks";

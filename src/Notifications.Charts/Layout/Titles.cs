@@ -20,5 +20,7 @@ internal static class Titles
     public static FontSpec Font(Props owner, FontSpec fallback) =>
         FontSpec.From(owner.Sub("title.font").With(owner.Sub("titlefont")), fallback);
 
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+    // plotly's editable-chart placeholders ("Click to enter Plot title") never show in a static image.
+    private static string? Clean(string? s) =>
+        string.IsNullOrWhiteSpace(s) || (s.StartsWith("Click to enter", StringComparison.Ordinal) && s.EndsWith("title", StringComparison.Ordinal)) ? null : s;
 }

@@ -119,14 +119,17 @@ internal static class BarLayout
                 if (double.IsNaN(b.Top[i])) edges[2 * i] = edges[2 * i + 1] = double.NaN;
             }
             posAxis.Extremes.Add(edges, 0, false, false);
-            bool zeroBased = b.BaseIn is null;
+            // Bars grow from zero unless given a base; a base of exactly zero is kept tight too.
+            bool zeroBased = b.BaseIn is null || b.BaseIn.Any(v => v == 0);
             var vals = new double[n * 2];
             for (int i = 0; i < n; i++)
             {
                 vals[2 * i] = b.Top[i];
-                vals[2 * i + 1] = zeroBased ? double.NaN : b.Base[i];
+                vals[2 * i + 1] = b.BaseIn is null ? double.NaN : b.Base[i];
             }
-            sizeAxis.Extremes.Add(vals, 0, norm == 0, zeroBased);
+            // Normalised stacks stay tight at 0 and the norm; anything beyond them is padded like plain bars.
+            bool padded = norm == 0 || vals.Any(v => v > norm * (1 + 1e-9) || v < -norm * 1e-9);
+            sizeAxis.Extremes.Add(vals, 0, padded, zeroBased);
         }
     }
 
