@@ -42,7 +42,7 @@ public static class TextLimits
     {
         var chunks = new List<string>();
         var rest = text.Trim();
-        var reserve = fence is null ? 0 : fence.Length + 1;
+        var reserve = fence is not null && text.Contains(fence, StringComparison.Ordinal) ? fence.Length + 1 : 0;
         while (rest.Length > max)
         {
             var cut = BestBreak(rest, max - reserve, atoms);

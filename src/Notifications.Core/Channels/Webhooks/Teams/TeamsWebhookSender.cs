@@ -95,16 +95,18 @@ public sealed partial class TeamsWebhookSender(WebhookClient client, IOptions<We
     public static JsonObject Payload(NotificationMessage message)
     {
         var blocks = TeamsMarkdown.Instance.RenderBlocks(message.Markdown);
-        var budget = blocks.Sum(b => b.Text.Length);
-        var payload = Envelope(message, Fit(blocks, budget));
-        // Shrink the result until the whole payload fits; JSON escaping makes bytes per char uneven, so measure.
-        while (Encoding.UTF8.GetByteCount(payload.ToJsonString(WebhookJson.Compact)) > TargetBytes && budget > 0)
+        int Bytes(JsonObject p) => Encoding.UTF8.GetByteCount(p.ToJsonString(WebhookJson.Compact));
+        var payload = Envelope(message, Fit(blocks, blocks.Sum(b => b.Text.Length)));
+        if (Bytes(payload) <= TargetBytes) return payload;
+        // Bytes per char vary (CJK, escaped emoji): find the largest result budget that fits, by bisection.
+        int low = 0, high = blocks.Sum(b => b.Text.Length);
+        while (low < high)
         {
-            var over = Encoding.UTF8.GetByteCount(payload.ToJsonString(WebhookJson.Compact)) - TargetBytes;
-            budget = Math.Max(0, budget - Math.Max(over / 3, 64));
-            payload = Envelope(message, Fit(blocks, budget));
+            var mid = (low + high + 1) / 2;
+            if (Bytes(Envelope(message, Fit(blocks, mid))) <= TargetBytes) low = mid;
+            else high = mid - 1;
         }
-        return payload;
+        return Envelope(message, Fit(blocks, low));
     }
 
     /// <summary>The blocks that fit in <paramref name="budget"/> chars; the last one cut at a safe point and marked.</summary>
