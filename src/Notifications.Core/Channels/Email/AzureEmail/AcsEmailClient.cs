@@ -41,7 +41,7 @@ public sealed class AcsEmailClient
     {
         using var message = _pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Post;
-        message.Request.Uri.Reset(new Uri(_endpoint, $"emails:send?api-version={ApiVersion}"));
+        message.Request.Uri.Reset(new Uri(_endpoint, $"./emails:send?api-version={ApiVersion}") /* "./": otherwise "emails:" reads as a URI scheme */);
         message.Request.Headers.SetValue("Content-Type", "application/json");
         message.Request.Headers.SetValue("Operation-Id", operationId);
         message.Request.Content = RequestContent.Create(BinaryData.FromString(body.ToJsonString()));
@@ -86,14 +86,16 @@ public sealed class AcsEmailClient
             TimeSpan? retryAfter = headers.TryGetValue("Retry-After", out var ra) && int.TryParse(ra, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
             return new EmailHttpResponse(response.Status, response.Content.ToString(), retryAfter, headers, null, null);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested &&
+            (e is OperationCanceledException || e is AggregateException a && a.InnerExceptions.All(x => x is OperationCanceledException)))
         {
             return Failed($"no answer within {EmailHttp.DefaultTimeout.TotalSeconds:0} s", TestOutcome.Timeout);
         }
-        catch (RequestFailedException e) when (e.Status == 0)
+        catch (Exception e) when (Transport(e) is { } failed)
         {
-            var tls = e.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError };
-            var kind = e.InnerException is HttpRequestException h ? h.HttpRequestError.ToString() : "transport";
+            // After its retries the pipeline throws an AggregateException of RequestFailedException (status 0).
+            var tls = failed.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError };
+            var kind = failed.InnerException is HttpRequestException h ? h.HttpRequestError.ToString() : "transport";
             return Failed($"connection failed ({kind})", tls ? TestOutcome.TlsError : TestOutcome.ConnectionFailure);
         }
         catch (AuthenticationFailedException)
@@ -103,6 +105,13 @@ public sealed class AcsEmailClient
                 null, new Dictionary<string, string>(), null, null);
         }
     }
+
+    private static RequestFailedException? Transport(Exception e) => e switch
+    {
+        RequestFailedException { Status: 0 } r => r,
+        AggregateException a => a.InnerExceptions.OfType<RequestFailedException>().LastOrDefault(r => r.Status == 0),
+        _ => null,
+    };
 
     private static EmailHttpResponse Failed(string error, TestOutcome outcome) =>
         new(null, "", null, new Dictionary<string, string>(), error, outcome);

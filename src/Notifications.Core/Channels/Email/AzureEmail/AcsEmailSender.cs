@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
@@ -175,7 +174,7 @@ public sealed class AcsEmailSender(EmailHttp http, IOptions<WebhookOptions> opti
     {
         if (AcsConnectionString.TryParse(s.ConnectionString, out _) is { } cs)
             return new AcsEmailClient(cs.Endpoint, new AcsHmacPolicy(cs.AccessKey, time), http.CreateClient(), time, RetryDelay);
-        var auth = new BearerTokenAuthenticationPolicy(Credentials(s.ManagedIdentityClientId), AcsEmailClient.TokenScope);
+        var auth = new AcsTokenPolicy(Credentials(s.ManagedIdentityClientId), AcsEmailClient.TokenScope);
         return new AcsEmailClient(new Uri(s.Endpoint!), auth, http.CreateClient(), time, RetryDelay);
     }
 }
