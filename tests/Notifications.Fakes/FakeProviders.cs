@@ -81,6 +81,9 @@ public sealed class FakeProviders : IAsyncDisposable
     public Uri GraphAuthorityUrl => new(BaseUrl, "graph-login/");
     public Uri GraphUrl => new(BaseUrl, "graph/");
 
+    /// <summary>Completes when the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

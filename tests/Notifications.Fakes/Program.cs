@@ -4,10 +4,7 @@ using Notifications.Fakes;
 var port = int.Parse(Arg("--port") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 await using var fakes = await FakeProviders.StartAsync(port, Arg("--out"));
 Console.WriteLine($"Provider fakes listening on {fakes.BaseUrl}");
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-await stop.Task;
+await fakes.WaitForShutdownAsync(); // Ctrl+C or SIGTERM
 
 string? Arg(string name)
 {

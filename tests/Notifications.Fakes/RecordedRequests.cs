@@ -23,7 +23,7 @@ public sealed class RecordedRequests(string? outputDirectory = null)
         {
             Directory.CreateDirectory(outputDirectory);
             File.WriteAllText(Path.Combine(outputDirectory, $"{filePrefix}-{provider}-{number}.json"),
-                body.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                body.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         }
     }
 
