@@ -116,7 +116,7 @@ internal static class AxisPainter
             if (ax.IsX)
             {
                 float y = plot.Bottom + off;
-                if (angle == 0) text.Draw(canvas, labels[i], p, y, st.TickFont, HAlign.Center, VAlign.Top);
+                if (angle == 0) text.Draw(canvas, labels[i], p, plot.Bottom + st.Standoff0 + (st.ShowLine ? st.LineWidth : 0) + st.TickFont.Size, st.TickFont, HAlign.Center, VAlign.Baseline);
                 else
                 {
                     // Rotated labels hang from the tick: start-anchored for clockwise angles.

@@ -84,6 +84,12 @@ internal sealed class AxisStyle
 
     public string Side { get; }
 
-    /// <summary>Distance from the axis line to where tick labels start.</summary>
-    public float LabelOffset => (Ticks == "outside" ? TickLen : 0) + 3;
+    /// <summary>
+    /// plotly's label standoff: the outside tick length, plus a fifth of the font size when ticks or an axis line
+    /// are drawn. x labels put their baseline one font size beyond it; y labels end 3 px before it.
+    /// </summary>
+    public float Standoff0 => (Ticks == "outside" ? TickLen : 0) + (ShowTickLabels && Ticks == "outside" ? 0.2f * TickFont.Size : 0);
+
+    /// <summary>Distance from the axis line to the near edge of the tick labels.</summary>
+    public float LabelOffset => Standoff0 + 3;
 }

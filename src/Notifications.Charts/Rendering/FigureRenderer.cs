@@ -35,6 +35,7 @@ internal sealed class FigureRenderer
         var bars = new List<BarTrace>();
         var pies = new List<PieTrace>();
         var labelColors = new Dictionary<string, SKColor>();
+        var pieColorIndex = new PieTrace.Counter();
         foreach (var t in fig.Traces)
         {
             switch (t.Type)
@@ -42,7 +43,7 @@ internal sealed class FigureRenderer
                 case "scatter": scatters.Add(new ScatterTrace(t, ctx)); break;
                 case "bar":
                 case "histogram": bars.Add(new BarTrace(t, ctx)); break;
-                case "pie": pies.Add(new PieTrace(t, ctx, labelColors)); break;
+                case "pie": pies.Add(new PieTrace(t, ctx, labelColors, pieColorIndex)); break;
             }
         }
         bool cartesian = scatters.Count > 0 || bars.Count > 0 || pies.Count == 0;

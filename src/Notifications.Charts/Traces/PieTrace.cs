@@ -13,9 +13,17 @@ internal sealed class PieTrace
 {
     private readonly List<Slice> _slices = new();
 
+    /// <summary>Shared across the pies of a figure: the next colorway slot for a new label.</summary>
+    internal sealed class Counter
+    {
+        private int _value;
+
+        public int Next() => _value++;
+    }
+
     private sealed record Slice(string Label, double Value, SKColor Color, double Pull, string? Text, int Order);
 
-    public PieTrace(TraceInput input, ChartContext ctx, Dictionary<string, SKColor> labelColors)
+    public PieTrace(TraceInput input, ChartContext ctx, Dictionary<string, SKColor> labelColors, Counter colorIndex)
     {
         Input = input;
         var p = input.P;
@@ -70,7 +78,8 @@ internal sealed class PieTrace
             // Colours are shared by label across pies, continuing the colorway, as plotly does.
             if (!labelColors.TryGetValue(e.Label, out var c))
             {
-                c = e.Color ?? ctx.TraceColor(labelColors.Count);
+                // Labels with their own colour do not use up a colorway slot.
+                c = e.Color ?? ctx.TraceColor(colorIndex.Next());
                 labelColors[e.Label] = c;
             }
             if (e.Color is { } own) c = own;
@@ -186,29 +195,27 @@ internal sealed class PieTrace
             float rm = (r + inner) / 2;
             if (TextPosition is "auto" or "inside")
             {
-                float tx = pcx + rm * dx, ty = pcy + rm * dy;
-                double sweepRad = Math.Min((a1 - a0) * Math.PI / 180, Math.PI);
-                float ring = r - inner;
-                float chord = (float)(2 * rm * Math.Sin(sweepRad / 2));
-                if (a1 - a0 >= 180) chord = 2 * rm;
-                // plotly tries horizontal text first, then the better of radial and tangential, shrinking if allowed.
-                float hScale = HorizontalScale(tx - pcx, ty - pcy, tw, th, inner, r, a0, a1);
-                float radScale = Math.Min(ring * 0.95f / Math.Max(tw, 1), chord * 0.95f / Math.Max(th, 1));
-                float tanScale = Math.Min(chord * 0.95f / Math.Max(tw, 1), ring * 0.95f / Math.Max(th, 1));
+                // Text box: the glyph block, not the full line box, as plotly measures it.
+                float boxH = font.Size * (TextPainter.LineHeight * ctx.Text.LineCount(text) - 0.3f) + 2;
                 float midDeg = (float)((a0 + a1) / 2);
+                // plotly tries horizontal text first, then the better of radial and tangential, shrinking if allowed.
+                var (hScale, hR) = BestFit(tw, boxH, 0, inner, r, a0, a1, dx, dy);
+                float radDeg = Upright(midDeg - 90), tanDeg = Upright(midDeg);
+                var (radScale, radR) = BestFit(tw, boxH, radDeg, inner, r, a0, a1, dx, dy);
+                var (tanScale, tanR) = BestFit(tw, boxH, tanDeg, inner, r, a0, a1, dx, dy);
                 float best = Math.Max(hScale, Math.Max(radScale, tanScale));
                 if (hScale >= 1 || (best < 1 && TextPosition == "inside" && hScale >= best))
                 {
-                    ctx.Text.Draw(canvas, text, tx, ty, hScale >= 1 ? font : font with { Size = font.Size * Math.Max(hScale, 0.1f) }, HAlign.Center, VAlign.Middle);
+                    var fh = hScale >= 1 ? font : font with { Size = font.Size * Math.Max(hScale, 0.1f) };
+                    ctx.Text.Draw(canvas, text, pcx + hR * dx, pcy + hR * dy, fh, HAlign.Center, VAlign.Middle);
                     continue;
                 }
                 if (best >= 1 || TextPosition == "inside")
                 {
-                    float deg = radScale >= tanScale ? midDeg - 90 : midDeg;
-                    deg = ((deg % 180) + 180) % 180;
-                    if (deg > 90) deg -= 180;
+                    bool radial = radScale >= tanScale;
+                    float rr = radial ? radR : tanR;
                     var f2 = best >= 1 ? font : font with { Size = font.Size * Math.Max(best, 0.1f) };
-                    ctx.Text.Draw(canvas, text, tx, ty, f2, HAlign.Center, VAlign.Middle, deg);
+                    ctx.Text.Draw(canvas, text, pcx + rr * dx, pcy + rr * dy, f2, HAlign.Center, VAlign.Middle, radial ? radDeg : tanDeg);
                     continue;
                 }
             }
@@ -223,25 +230,58 @@ internal sealed class PieTrace
         }
     }
 
-    private static float HorizontalScale(float cx, float cy, float w, float h, float inner, float r, double a0, double a1)
+    private static float Upright(float deg)
     {
-        if (FitsHorizontal(cx, cy, w, h, inner, r, a0, a1)) return 1;
-        float lo = 0, hi = 1;
-        for (int i = 0; i < 8; i++)
-        {
-            float mid = (lo + hi) / 2;
-            if (FitsHorizontal(cx, cy, w * mid, h * mid, inner, r, a0, a1)) lo = mid;
-            else hi = mid;
-        }
-        return lo;
+        deg = ((deg % 180) + 180) % 180;
+        return deg > 90 ? deg - 180 : deg;
     }
 
-    private static bool FitsHorizontal(float cx, float cy, float w, float h, float inner, float r, double a0, double a1)
+    /// <summary>
+    /// The largest scale (up to 1) at which a w x h box rotated by <paramref name="rotDeg"/> fits inside the slice,
+    /// centred somewhere on its bisector, and the radius where it fits best.
+    /// </summary>
+    private static (float Scale, float Radius) BestFit(float w, float h, float rotDeg, float inner, float r, double a0, double a1, float dx, float dy)
     {
-        Span<(float X, float Y)> corners = stackalloc (float, float)[]
+        float bestScale = 0, bestR = (r + inner) / 2;
+        ReadOnlySpan<float> fractions = stackalloc float[] { 0.5f, 0.45f, 0.55f, 0.4f, 0.6f, 0.65f, 0.35f, 0.7f, 0.3f, 0.75f, 0.8f };
+        foreach (var f in fractions)
         {
-            (cx - w / 2, cy - h / 2), (cx + w / 2, cy - h / 2), (cx - w / 2, cy + h / 2), (cx + w / 2, cy + h / 2),
-        };
+            float rr = inner + (r - inner) * f;
+            float cx = rr * dx, cy = rr * dy;
+            float scale;
+            if (FitsBox(cx, cy, w, h, rotDeg, inner, r, a0, a1)) scale = 1;
+            else
+            {
+                float lo = 0, hi = 1;
+                for (int i = 0; i < 7; i++)
+                {
+                    float mid = (lo + hi) / 2;
+                    if (FitsBox(cx, cy, w * mid, h * mid, rotDeg, inner, r, a0, a1)) lo = mid;
+                    else hi = mid;
+                }
+                scale = lo;
+            }
+            if (scale > bestScale + 1e-4f)
+            {
+                bestScale = scale;
+                bestR = rr;
+            }
+            if (bestScale >= 1) break;
+        }
+        return (bestScale, bestR);
+    }
+
+    private static bool FitsBox(float cx, float cy, float w, float h, float rotDeg, float inner, float r, double a0, double a1)
+    {
+        double rad = rotDeg * Math.PI / 180;
+        float c = (float)Math.Cos(rad), sn = (float)Math.Sin(rad);
+        Span<(float X, float Y)> corners = stackalloc (float, float)[4];
+        int k0 = 0;
+        foreach (var (ux, uy) in new[] { (-0.5f, -0.5f), (0.5f, -0.5f), (-0.5f, 0.5f), (0.5f, 0.5f) })
+        {
+            float lx = ux * w, ly = uy * h;
+            corners[k0++] = (cx + lx * c - ly * sn, cy + lx * sn + ly * c);
+        }
         foreach (var (x, y) in corners)
         {
             float d = MathF.Sqrt(x * x + y * y);
