@@ -88,7 +88,10 @@ internal sealed class AxisStyle
     /// plotly's label standoff: the outside tick length, plus a fifth of the font size when ticks or an axis line
     /// are drawn. x labels put their baseline one font size beyond it; y labels end 3 px before it.
     /// </summary>
-    public float Standoff0 => (Ticks == "outside" ? TickLen : 0) + (ShowTickLabels && Ticks == "outside" ? 0.2f * TickFont.Size : 0);
+    public float Standoff0 => Pad + (Ticks == "outside" ? TickLen : 0) + (ShowTickLabels && Ticks == "outside" ? 0.2f * TickFont.Size : 0);
+
+    /// <summary>layout.margin.pad: extra space between the plot area and the tick labels.</summary>
+    public float Pad { get; set; }
 
     /// <summary>Distance from the axis line to the near edge of the tick labels.</summary>
     public float LabelOffset => Standoff0 + 3;

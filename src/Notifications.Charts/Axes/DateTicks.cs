@@ -12,6 +12,12 @@ internal static class DateTicks
         var vals = new List<double>();
         string fmt, head;
         var tickformat = ax.P.Str("tickformat");
+        // An explicit dtick: "M<n>" for n months, or milliseconds.
+        var dtickStr = ax.P.Str("dtick");
+        if (dtickStr is { Length: > 1 } && dtickStr[0] == 'M' && int.TryParse(dtickStr[1..], out var mStep) && mStep > 0)
+            rough = mStep * Dates.AvgMonth * 0.999;
+        else if (ax.P.Num("dtick") is { } msStep && msStep > 0)
+            rough = msStep;
         if (rough > Dates.AvgYear * 0.8)
         {
             double years = Math.Max(1, TickGenerator.NiceStep(rough / Dates.AvgYear) is var n && n < 1.5 ? 1 : TickGenerator.NiceStep(rough / Dates.AvgYear));

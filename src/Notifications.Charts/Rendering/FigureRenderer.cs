@@ -59,6 +59,7 @@ internal sealed class FigureRenderer
         var margins = new Margins(layout);
         var xs = new AxisStyle(xa, font, bars.Any(b => !b.Horizontal));
         var ys = new AxisStyle(ya, font, bars.Any(b => b.Horizontal));
+        xs.Pad = ys.Pad = (float)margins.Pad;
 
         // Two passes: ranges depend on the plot size, automargin depends on the tick labels.
         SKRect plot = default;
@@ -142,6 +143,7 @@ internal sealed class FigureRenderer
         if (!hasCartesian) Shapes.Draw(canvas, layout, plot, xa, ya, above: false, cartesian: false);
         foreach (var p in pies) p.Draw(canvas, plot, ctx);
         Shapes.Draw(canvas, layout, plot, xa, ya, above: true, cartesian: hasCartesian);
+        Annotations.Draw(canvas, layout, plot, xa, ya, hasCartesian, font, text);
         legend?.Draw(canvas, plot);
         DrawTitle(canvas, layout, width, height, plot, font, text);
     }
@@ -165,8 +167,8 @@ internal sealed class FigureRenderer
         ya.Type = ResolveType(ya, scatters.Select(s => s.Y).Concat(bars.Select(b => DataArray.From(b.Input.P.Get("y"), "y"))),
             layout.Str("yaxis.autotypenumbers") == "strict", bars.Any(b => !b.Horizontal && !b.IsHistogram), bars.Any(b => !b.Horizontal && b.IsHistogram));
         _ = strict;
-        SeedCategories(xa);
-        SeedCategories(ya);
+        SeedCategories(xa, scatters.Select(s => (s.X, s.Y)).Concat(bars.Where(b => !b.Horizontal && !b.IsHistogram).Select(b => (DataArray.From(b.Input.P.Get("x"), "x"), DataArray.From(b.Input.P.Get("y"), "y")))));
+        SeedCategories(ya, scatters.Select(s => (s.Y, s.X)).Concat(bars.Where(b => b.Horizontal && !b.IsHistogram).Select(b => (DataArray.From(b.Input.P.Get("y"), "y"), DataArray.From(b.Input.P.Get("x"), "x")))));
 
         // Data in axis units; categories are registered in trace order.
         foreach (var b in bars)
@@ -216,7 +218,12 @@ internal sealed class FigureRenderer
         }
     }
 
-    private static void SeedCategories(Axis ax)
+    /// <summary>
+    /// Registers categories up front when layout asks for an order: categoryarray, alphabetical
+    /// ("category ascending/descending") or by summed value ("total ascending/descending").
+    /// Otherwise categories appear in trace order as data is read.
+    /// </summary>
+    private static void SeedCategories(Axis ax, IEnumerable<(DataArray Cats, DataArray Values)> columns)
     {
         if (ax.Type != AxisType.Category) return;
         var order = ax.P.Str("categoryorder");
@@ -224,7 +231,28 @@ internal sealed class FigureRenderer
         {
             var col = DataArray.From(arr, "categoryarray");
             for (int i = 0; i < col.Length; i++) if (col.TextAt(i) is { } t) ax.CategoryOf(t);
+            return;
         }
+        if (order is not ("category ascending" or "category descending" or "total ascending" or "total descending")) return;
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        var first = new List<string>();
+        foreach (var (cats, values) in columns)
+        {
+            for (int i = 0; i < cats.Length; i++)
+            {
+                if (cats.TextAt(i) is not { } t) continue;
+                if (!totals.ContainsKey(t)) { totals[t] = 0; first.Add(t); }
+                if (i < values.Length && double.IsFinite(values.Numbers[i])) totals[t] += values.Numbers[i];
+            }
+        }
+        IEnumerable<string> sorted = order switch
+        {
+            "category ascending" => first.OrderBy(c => c, StringComparer.Ordinal),
+            "category descending" => first.OrderByDescending(c => c, StringComparer.Ordinal),
+            "total ascending" => first.OrderBy(c => totals[c]),
+            _ => first.OrderByDescending(c => totals[c]),
+        };
+        foreach (var c in sorted) ax.CategoryOf(c);
     }
 
     private static AxisType ResolveType(Axis ax, IEnumerable<DataArray> cols, bool strict, bool barPositions, bool histPositions)

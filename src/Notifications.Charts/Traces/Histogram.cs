@@ -100,12 +100,24 @@ internal static class Histogram
         if (end is not null) count = (int)Math.Clamp(Math.Ceiling((last - binStart) / binSize), 1, 5000);
         var agg2 = Aggregate(vals, weights, func, count, v => v < binStart ? -1 : (int)Math.Floor((v - binStart) / binSize));
         bar.Pos = Enumerable.Range(0, count).Select(i => binStart + (i + 0.5) * binSize).ToArray();
-        bar.Size = Normalize(agg2.Values, agg2.Counts, norm, binSize, func);
+        bar.Size = Cumulative(p, Normalize(agg2.Values, agg2.Counts, norm, binSize, func));
         bar.BinWidth = binSize;
     }
 
     // With nbinsx plotly's nice step may exceed the asked width; allow the next nice step down when it is closer.
     private static double NiceAtMost(double nice, double rough) => nice;
+
+    /// <summary>cumulative.enabled: running totals, increasing (default) or decreasing.</summary>
+    private static double[] Cumulative(Props p, double[] values)
+    {
+        if (p.Bool("cumulative.enabled") != true) return values;
+        var result = (double[])values.Clone();
+        if (p.Str("cumulative.direction") == "decreasing")
+            for (int i = result.Length - 2; i >= 0; i--) result[i] += result[i + 1];
+        else
+            for (int i = 1; i < result.Length; i++) result[i] += result[i - 1];
+        return result;
+    }
 
     private static double DateBin(double rough)
     {

@@ -46,6 +46,7 @@ internal sealed class ScatterTrace
         LegendGroup = p.Str("legendgroup");
         LegendRank = p.Num("legendrank", 1000);
         Connectgaps = p.Bool("connectgaps", false);
+        LineShape = p.Str("line.shape") ?? "linear";
     }
 
     public TraceInput Input { get; }
@@ -99,6 +100,8 @@ internal sealed class ScatterTrace
     public double LegendRank { get; }
 
     public bool Connectgaps { get; }
+
+    public string LineShape { get; }
 
     /// <summary>Points in axis units after conversion and stacking.</summary>
     public double[] Xs { get; private set; } = Array.Empty<double>();
@@ -232,9 +235,14 @@ internal sealed class ScatterTrace
                     else path.LineTo(pt);
                 }
             }
+            else if (LineShape == "spline")
+            {
+                AddSpline(path, xa, ya);
+            }
             else
             {
-                AddClippedPolyline(path, xa, ya);
+                var (sx, sy) = Shaped(LineShape);
+                AddClippedPolyline(path, xa, ya, sx, sy);
             }
             canvas.DrawPath(path, paint);
         }
@@ -268,7 +276,57 @@ internal sealed class ScatterTrace
     /// Adds the line as segments clipped (in double precision) to a box around the plot, so points far
     /// outside a fixed range still leave the plot at the right angle.
     /// </summary>
-    private void AddClippedPolyline(SKPathBuilder path, Axis xa, Axis ya)
+    /// <summary>Step shapes (hv, vh, hvh, vhv) as extra corner points; linear returns the points as they are.</summary>
+    private (double[] X, double[] Y) Shaped(string shape)
+    {
+        if (shape is not ("hv" or "vh" or "hvh" or "vhv") || Xs.Length < 2) return (Xs, Ys);
+        var xs = new List<double>(Xs.Length * 3);
+        var ys = new List<double>(Xs.Length * 3);
+        xs.Add(Xs[0]);
+        ys.Add(Ys[0]);
+        for (int i = 1; i < Xs.Length; i++)
+        {
+            double x0 = Xs[i - 1], y0 = Ys[i - 1], x1 = Xs[i], y1 = Ys[i];
+            if (!double.IsNaN(x0) && !double.IsNaN(y0) && !double.IsNaN(x1) && !double.IsNaN(y1))
+            {
+                switch (shape)
+                {
+                    case "hv": xs.Add(x1); ys.Add(y0); break;
+                    case "vh": xs.Add(x0); ys.Add(y1); break;
+                    case "hvh": xs.Add((x0 + x1) / 2); ys.Add(y0); xs.Add((x0 + x1) / 2); ys.Add(y1); break;
+                    case "vhv": xs.Add(x0); ys.Add((y0 + y1) / 2); xs.Add(x1); ys.Add((y0 + y1) / 2); break;
+                }
+            }
+            xs.Add(x1);
+            ys.Add(y1);
+        }
+        return (xs.ToArray(), ys.ToArray());
+    }
+
+    /// <summary>A smooth curve through the points (Catmull-Rom as cubic Béziers), like plotly's spline shape.</summary>
+    private void AddSpline(SKPathBuilder path, Axis xa, Axis ya)
+    {
+        var pts = PixelPoints(xa, ya, decimate: false, keepGaps: !Connectgaps);
+        int start = 0;
+        for (int i = 0; i <= pts.Count; i++)
+        {
+            if (i < pts.Count && !float.IsNaN(pts[i].X)) continue;
+            int n = i - start;
+            if (n >= 1) path.MoveTo(pts[start]);
+            for (int k = start; k < i - 1; k++)
+            {
+                var p0 = pts[Math.Max(k - 1, start)];
+                var p1 = pts[k];
+                var p2 = pts[k + 1];
+                var p3 = pts[Math.Min(k + 2, i - 1)];
+                const float t = 1f / 6;
+                path.CubicTo(p1.X + (p2.X - p0.X) * t, p1.Y + (p2.Y - p0.Y) * t, p2.X - (p3.X - p1.X) * t, p2.Y - (p3.Y - p1.Y) * t, p2.X, p2.Y);
+            }
+            start = i + 1;
+        }
+    }
+
+    private void AddClippedPolyline(SKPathBuilder path, Axis xa, Axis ya, double[] Xs, double[] Ys)
     {
         double bx0 = xa.Pos - 50, bx1 = xa.Pos + xa.Len + 50, by0 = ya.Pos - 50, by1 = ya.Pos + ya.Len + 50;
         bool havePrev = false, pen = false;
