@@ -21,7 +21,7 @@ public sealed class PlotlyChartRenderer
 
     /// <summary>
     /// Renders <paramref name="figureJson"/> to PNG. Size: the arguments if given, else layout.width x layout.height
-    /// unless layout.autosize is true or they are absent (then 700x500); clamped to 10..4000 px.
+    /// unless layout.autosize is true or they are absent (then 700x500); clamped to 10..3000 px.
     /// </summary>
     /// <exception cref="ChartRenderException">The figure is malformed or uses an unsupported trace type.</exception>
     public ChartImage Render(string figureJson, int? width = null, int? height = null)

@@ -11,7 +11,7 @@ internal static class FigureSize
     public const int DefaultWidth = 700;
     public const int DefaultHeight = 500;
     public const int Min = 10;
-    public const int Max = 4000;
+    public const int Max = 3000;
 
     public static (int Width, int Height) Resolve(Props layout, int? width, int? height)
     {

@@ -254,16 +254,23 @@ internal sealed class ScatterTrace
                 : null;
             var baseColor = Colors.WithOpacity(Color, Opacity * MarkerOpacity);
             int n = Xs.Length;
-            // Dense series: draw at most one marker per pixel to stay fast.
-            HashSet<long>? seen = n > DecimateAbove ? new HashSet<long>() : null;
             float left = (float)xa.Pos - MarkerSize, right = (float)(xa.Pos + xa.Len) + MarkerSize;
             float top = (float)ya.Pos - MarkerSize, bottom = (float)(ya.Pos + ya.Len) + MarkerSize;
+            // Dense series: at most one marker per grid cell (a third of the marker size): the picture is the same.
+            float cell = Math.Max(1, MarkerSize / 3);
+            int gw = (int)((right - left) / cell) + 2, gh = (int)((bottom - top) / cell) + 2;
+            bool[]? seen = n > DecimateAbove ? new bool[gw * gh] : null;
             for (int i = 0; i < n; i++)
             {
                 if (double.IsNaN(Xs[i]) || double.IsNaN(Ys[i])) continue;
                 float x = (float)xa.ToPx(Xs[i]), y = (float)ya.ToPx(Ys[i]);
                 if (x < left || x > right || y < top || y > bottom) continue;
-                if (seen is not null && !seen.Add(((long)x << 32) | (uint)(int)y)) continue;
+                if (seen is not null)
+                {
+                    int cellIndex = (int)((y - top) / cell) * gw + (int)((x - left) / cell);
+                    if (seen[cellIndex]) continue;
+                    seen[cellIndex] = true;
+                }
                 fill.Color = MarkerColors is not null && Colors.TryParse(MarkerColors.TextAt(i)) is { } c
                     ? Colors.WithOpacity(c, Opacity * MarkerOpacity)
                     : baseColor;
