@@ -26,23 +26,25 @@ public static class ImageOps
         double frac = radius - ri;
         double norm = 1.0 / (radius * 2 + 1);
         int lineLen = horizontal ? w : h, lines = horizontal ? h : w;
-        var line = new double[lineLen];
+        int pad = ri + 1;
+        // The line with its edge pixels repeated (PIL's edge handling), and its prefix sums.
+        var ext = new double[lineLen + 2 * pad];
+        var prefix = new double[ext.Length + 1];
+        int step = horizontal ? ch : w * ch;
         for (int ln = 0; ln < lines; ln++)
         {
             for (int c = 0; c < ch; c++)
             {
+                int baseIdx = horizontal ? ln * w * ch + c : ln * ch + c;
+                for (int i = 0; i < ext.Length; i++)
+                    ext[i] = src.Data[baseIdx + Math.Clamp(i - pad, 0, lineLen - 1) * step];
+                prefix[0] = 0;
+                for (int i = 0; i < ext.Length; i++) prefix[i + 1] = prefix[i] + ext[i];
                 for (int i = 0; i < lineLen; i++)
                 {
-                    int x = horizontal ? i : ln, y = horizontal ? ln : i;
-                    line[i] = src.Data[(y * w + x) * ch + c];
-                }
-                for (int i = 0; i < lineLen; i++)
-                {
-                    double sum = 0;
-                    for (int k = -ri; k <= ri; k++) sum += line[Math.Clamp(i + k, 0, lineLen - 1)];
-                    sum += frac * (line[Math.Clamp(i - ri - 1, 0, lineLen - 1)] + line[Math.Clamp(i + ri + 1, 0, lineLen - 1)]);
-                    int x = horizontal ? i : ln, y = horizontal ? ln : i;
-                    dst.Data[(y * w + x) * ch + c] = Math.Clamp(Math.Round(sum * norm), 0, 255);
+                    int e = i + pad;
+                    double sum = prefix[e + ri + 1] - prefix[e - ri] + frac * (ext[e - ri - 1] + ext[e + ri + 1]);
+                    dst.Data[baseIdx + i * step] = Math.Clamp(Math.Round(sum * norm), 0, 255);
                 }
             }
         }

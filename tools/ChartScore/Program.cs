@@ -5,7 +5,9 @@ using Notifications.Charts;
 // ChartScore: render Plotly figures with Notifications.Charts and score them against plotly.js PNGs.
 //   render FIGURE.json OUT.png [WIDTH HEIGHT]   render one figure (the reference image-size rule)
 //   score REF_DIR OUT_DIR                       score OUT_DIR/NAME.png against REF_DIR/NAME.png
-//   compare DIR [DIR...] [--out OUT_DIR]        render every DIR/NAME.json and score it against DIR/NAME.png
+//   compare DIR [DIR...] [--out OUT_DIR] [--markdown FILE]
+//                                               render every DIR/NAME.json and score it against DIR/NAME.png;
+//                                               --markdown writes the per-figure table used in docs/charts.md
 var inv = CultureInfo.InvariantCulture;
 if (args.Length == 0) return Usage();
 try
@@ -41,13 +43,15 @@ try
             }
         case "compare":
             {
-                string? outDir = null;
+                string? outDir = null, markdown = null;
                 var dirs = new List<string>();
                 for (int i = 1; i < args.Length; i++)
                 {
                     if (args[i] == "--out" && i + 1 < args.Length) outDir = args[++i];
+                    else if (args[i] == "--markdown" && i + 1 < args.Length) markdown = args[++i];
                     else dirs.Add(args[i]);
                 }
+                var table = new System.Text.StringBuilder("| folder | figure | s8 | full |\n|---|---|---:|---:|\n");
                 if (dirs.Count == 0) return Usage();
                 if (outDir is not null) Directory.CreateDirectory(outDir);
                 var renderer = new PlotlyChartRenderer();
@@ -66,10 +70,12 @@ try
                         if (outDir is not null) File.WriteAllBytes(Path.Combine(outDir, name + ".png"), png);
                         var (s8, full, same) = Scorer.Score(File.ReadAllBytes(refPng), png);
                         rows.Add((name, s8, full));
+                        table.Append(string.Format(inv, "| {0} | `{1}` | {2:F4} | {3:F4} |\n", Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/')), name, s8, full));
                         Console.WriteLine(string.Format(inv, "{0}: s8={1:F4} full={2:F4}{3}", name, s8, full, same ? "" : " (size differs)"));
                     }
                 }
                 Summary(rows, missing);
+                if (markdown is not null) File.WriteAllText(markdown, table.ToString());
                 return 0;
             }
         default:
@@ -100,6 +106,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ChartScore render FIGURE.json OUT.png [WIDTH HEIGHT]");
     Console.Error.WriteLine("       ChartScore score REF_DIR OUT_DIR");
-    Console.Error.WriteLine("       ChartScore compare DIR [DIR...] [--out OUT_DIR]");
+    Console.Error.WriteLine("       ChartScore compare DIR [DIR...] [--out OUT_DIR] [--markdown FILE]");
     return 64;
 }
