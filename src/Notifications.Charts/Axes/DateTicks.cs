@@ -1,7 +1,7 @@
 namespace Notifications.Charts.Axes;
 
 /// <summary>
-/// Date axis ticks: steps of years (1/2/5x10^n), months (1, 2, 3, 6), days (1, 2, 7, 14; weeks start on Sunday),
+/// Date axis ticks: steps of years (1/2/5x10^n), months (1, 2, 3, 6; "Jan 2024"), days (1, 2, 7, 14; weeks start on Sunday),
 /// hours, minutes or seconds, labelled with plotly's formats and a second "header" line (the year, or the date)
 /// wherever that header changes.
 /// </summary>
@@ -46,13 +46,15 @@ internal static class DateTicks
                 if (m.Year >= 9999 && m.Month == 12) break;
                 m = m.AddMonths(1);
             }
-            fmt = "%b"; head = "%Y";
+            // Month ticks carry the year on the same line ("Jan 2024"), as plotly labels them.
+            fmt = "%b %Y"; head = "";
         }
         else if (rough > Dates.Day / 2)
         {
             // Three-day steps are skipped: plotly's date labels settle on weeks for month-long ranges.
             int days = RoundUp(rough / Dates.Day, new[] { 1, 2, 7, 14 });
-            double tick0 = days >= 7 ? Dates.FromDate(new DateTime(2000, 1, 2, 0, 0, 0, DateTimeKind.Utc)) : Dates.FromDate(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            // plotly bases every day step on Sunday 2000-01-02 (weeks start on Sundays; 2-day steps follow along).
+            double tick0 = Dates.FromDate(new DateTime(2000, 1, 2, 0, 0, 0, DateTimeKind.Utc));
             double step = days * Dates.Day;
             Fill(vals, lo, hi, tick0, step);
             fmt = "%b %-d"; head = "%Y";
