@@ -17,21 +17,7 @@ public static class TextLimits
     }
 
     /// <summary>Splits into chunks of at most <paramref name="max"/> chars, preferring paragraph, then line, then word breaks.</summary>
-    public static List<string> Split(string text, int max)
-    {
-        var chunks = new List<string>();
-        var rest = text.Trim();
-        while (rest.Length > max)
-        {
-            var cut = BestBreak(rest, max);
-            chunks.Add(rest[..cut].TrimEnd());
-            rest = rest[cut..].TrimStart();
-        }
-        if (rest.Length > 0) chunks.Add(rest);
-        return chunks;
-    }
-
-    private static int BestBreak(string text, int max) => BestBreak(text, max, null);
+    public static List<string> Split(string text, int max) => Split(text, max, null);
 
     /// <summary>
     /// Splits rendered markup into chunks of at most <paramref name="max"/> chars. Never cuts inside a match of
@@ -42,21 +28,30 @@ public static class TextLimits
     {
         var chunks = new List<string>();
         var rest = text.Trim();
-        var reserve = fence is not null && text.Contains(fence, StringComparison.Ordinal) ? fence.Length + 1 : 0;
-        while (rest.Length > max)
+        while (rest.Length > 0)
         {
-            var cut = BestBreak(rest, max - reserve, atoms);
-            var chunk = rest[..cut].TrimEnd();
-            rest = rest[cut..].TrimStart();
-            if (fence is not null && Count(chunk, fence) % 2 == 1)
-            {
-                chunk += "\n" + fence;
-                rest = fence + "\n" + rest;
-            }
-            chunks.Add(chunk);
+            (var chunk, rest) = Next(rest, max, atoms, fence);
+            if (chunk.Length > 0) chunks.Add(chunk);
         }
-        if (rest.Length > 0) chunks.Add(rest);
         return chunks;
+    }
+
+    /// <summary>The first chunk of <see cref="Split(string,int,Regex?,string?)"/> and what is left after it.</summary>
+    private static (string Chunk, string Remainder) Next(string text, int max, Regex? atoms, string? fence)
+    {
+        if (text.Length <= max) return (text, "");
+        var reserve = fence is not null && text.Contains(fence, StringComparison.Ordinal) ? fence.Length + 1 : 0;
+        var cut = BestBreak(text, Math.Max(1, max - reserve), atoms);
+        // Always make progress: one text element wider than the limit goes whole.
+        if (cut == 0) cut = System.Globalization.StringInfo.GetNextTextElementLength(text);
+        var chunk = text[..cut].TrimEnd();
+        var rest = text[cut..].TrimStart();
+        if (fence is not null && Count(chunk, fence) % 2 == 1)
+        {
+            chunk += "\n" + fence;
+            rest = fence + "\n" + rest;
+        }
+        return (chunk, rest);
     }
 
     /// <summary>Like <see cref="Truncate"/>, with the safe points of <see cref="Split(string,int,Regex?,string?)"/>;
@@ -71,8 +66,8 @@ public static class TextLimits
     {
         var room = max - TruncatedMarker.Length - 1;
         if (room <= 0) return Truncate(text, max);
-        var kept = Split(text, room, atoms, fence);
-        return (kept.Count > 0 ? kept[0] + "\n" : "") + TruncatedMarker;
+        var kept = Next(text.Trim(), room, atoms, fence).Chunk;
+        return (kept.Length > 0 ? kept + "\n" : "") + TruncatedMarker;
     }
 
     private static int Count(string text, string fence)
