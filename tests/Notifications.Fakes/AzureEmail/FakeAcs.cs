@@ -41,25 +41,25 @@ public static class FakeAcs
 
         app.MapPost("/acs/emails:send", async (HttpRequest request, HttpResponse response) =>
         {
-            var bytes = await FakeJson.ReadBodyAsync(request);
+            var bytes = await FakeEmailRequests.ReadBodyAsync(request);
             if (!Authenticated(request, bytes)) return Error(401, "Denied", "Denied by the resource provider.");
             if (request.Query["api-version"] != ApiVersion) return Error(400, "UnsupportedApiVersion", $"The api-version '{request.Query["api-version"]}' is not supported.");
             if (scripted.TryTake(Provider, out var scriptedResponse)) return ScriptedFailures.Write(scriptedResponse, response);
             if (bytes.Length > MaxBytes) return Error(413, "RequestBodyTooLarge", "The request body is larger than the maximum of 10 MB.");
             if (!Guid.TryParse(request.Headers["Operation-Id"], out var operationGuid)) return Error(400, "InvalidOperationId", "Operation-Id must be a GUID.");
             var operationId = operationGuid.ToString();
-            if (FakeJson.ParseObject(bytes) is not { } email) return Error(400, "BadRequest", "The request body is not valid JSON.");
-            var sender = FakeJson.Str(email["senderAddress"]);
+            if (FakeEmailRequests.ParseObject(bytes) is not { } email) return Error(400, "BadRequest", "The request body is not valid JSON.");
+            var sender = FakeRequests.Str(email["senderAddress"]);
             if (sender is null || sender.Contains('<') || !sender.Contains('@'))
                 return Error(400, "BadRequest", "Invalid format for the sender address.", "senderAddress");
-            if (FakeJson.Domain(sender).Equals(UnlinkedDomain, StringComparison.OrdinalIgnoreCase))
+            if (FakeEmailRequests.Domain(sender).Equals(UnlinkedDomain, StringComparison.OrdinalIgnoreCase))
                 return Error(404, "DomainNotLinked", "The specified sender domain has not been linked.");
-            if (FakeJson.LocalPart(sender).Equals(UnknownSenderUser, StringComparison.OrdinalIgnoreCase))
+            if (FakeEmailRequests.LocalPart(sender).Equals(UnknownSenderUser, StringComparison.OrdinalIgnoreCase))
                 return Error(400, "InvalidSenderUserName", "Invalid email sender username.");
             if (Check(email) is { } invalid) return Error(400, "BadRequest", invalid.Message, invalid.Target);
             if (!operations.ContainsKey(operationId))
             {
-                var fails = Recipients(email).Any(a => FakeJson.LocalPart(a).Equals(SuppressedRecipient, StringComparison.OrdinalIgnoreCase));
+                var fails = Recipients(email).Any(a => FakeEmailRequests.LocalPart(a).Equals(SuppressedRecipient, StringComparison.OrdinalIgnoreCase));
                 if (operations.TryAdd(operationId, new Operation(operationId, fails))) recorded.Add(Provider, email, filePrefix: "email");
             }
             return Accepted(request, response, operationId, "Running");
@@ -91,14 +91,14 @@ public static class FakeAcs
 
     private static IEnumerable<string> Recipients(JsonObject email) =>
         new[] { "to", "cc", "bcc" }.SelectMany(kind => email["recipients"]?[kind] as JsonArray ?? [])
-            .Select(r => FakeJson.Str(r?["address"]) ?? "");
+            .Select(r => FakeRequests.Str(r?["address"]) ?? "");
 
     /// <summary>The emails:send schema checks, returning the message and target, or null.</summary>
     public static (string Message, string Target)? Check(JsonObject email)
     {
-        if (email["content"] is not JsonObject content || FakeJson.Str(content["subject"]) is not { Length: > 0 })
+        if (email["content"] is not JsonObject content || FakeRequests.Str(content["subject"]) is not { Length: > 0 })
             return ("The content subject is required.", "content.subject");
-        if (FakeJson.Str(content["plainText"]) is not { Length: > 0 } && FakeJson.Str(content["html"]) is not { Length: > 0 })
+        if (FakeRequests.Str(content["plainText"]) is not { Length: > 0 } && FakeRequests.Str(content["html"]) is not { Length: > 0 })
             return ("Either plainText or html content is required.", "content");
         var recipients = Recipients(email).ToList();
         if (recipients.Count == 0) return ("At least one recipient is required in to, cc or bcc.", "recipients");
@@ -106,11 +106,11 @@ public static class FakeAcs
         if (email["attachments"] is JsonArray attachments)
             foreach (var a in attachments)
             {
-                if (FakeJson.Str(a?["name"]) is not { Length: > 0 } || FakeJson.Str(a?["contentType"]) is not { Length: > 0 })
+                if (FakeRequests.Str(a?["name"]) is not { Length: > 0 } || FakeRequests.Str(a?["contentType"]) is not { Length: > 0 })
                     return ("Attachment name and contentType are required.", "attachments");
-                if (FakeJson.Base64Length(FakeJson.Str(a?["contentInBase64"])) is null)
+                if (FakeEmailRequests.Base64Length(FakeRequests.Str(a?["contentInBase64"])) is null)
                     return ("Attachment contentInBase64 is not valid base64.", "attachments.contentInBase64");
-                if (a?["contentId"] is { } cid && FakeJson.Str(cid) is not { Length: > 0 })
+                if (a?["contentId"] is { } cid && FakeRequests.Str(cid) is not { Length: > 0 })
                     return ("Attachment contentId must be a non-empty string.", "attachments.contentId");
             }
         return null;

@@ -68,19 +68,19 @@ public static class FakeGraph
         {
             if (Claims(request) is not { } claims)
                 return Error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
-            var roles = (claims["roles"] as JsonArray)?.Select(FakeJson.Str).ToList() ?? [];
+            var roles = (claims["roles"] as JsonArray)?.Select(FakeRequests.Str).ToList() ?? [];
             if (!roles.Contains("Mail.Send")) return Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
-            if (FakeJson.LocalPart(upn).Equals(MissingMailbox, StringComparison.OrdinalIgnoreCase))
+            if (FakeEmailRequests.LocalPart(upn).Equals(MissingMailbox, StringComparison.OrdinalIgnoreCase))
                 return Error(404, "ErrorInvalidUser", $"The requested user '{upn}' is invalid.");
-            if (FakeJson.LocalPart(upn).Equals(DisabledMailbox, StringComparison.OrdinalIgnoreCase))
+            if (FakeEmailRequests.LocalPart(upn).Equals(DisabledMailbox, StringComparison.OrdinalIgnoreCase))
                 return Error(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
             if (scripted.TryTake(Provider, out var scriptedResponse)) return ScriptedFailures.Write(scriptedResponse, response);
-            var bytes = await FakeJson.ReadBodyAsync(request);
+            var bytes = await FakeEmailRequests.ReadBodyAsync(request);
             if (bytes.Length > MaxRequestBytes) return Error(413, "RequestEntityTooLarge", "The request is larger than the 4 MB limit.");
-            if (FakeJson.ParseObject(bytes) is not { } body || body["message"] is not JsonObject message)
+            if (FakeEmailRequests.ParseObject(bytes) is not { } body || body["message"] is not JsonObject message)
                 return Error(400, "ErrorInvalidRequest", "The message parameter is required.");
             if (Check(message) is { } invalid) return Error(400, invalid.Code, invalid.Message);
-            var attachmentBytes = (message["attachments"] as JsonArray ?? []).Sum(a => (long)(FakeJson.Base64Length(FakeJson.Str(a?["contentBytes"])) ?? 0));
+            var attachmentBytes = (message["attachments"] as JsonArray ?? []).Sum(a => (long)(FakeEmailRequests.Base64Length(FakeRequests.Str(a?["contentBytes"])) ?? 0));
             if (attachmentBytes >= MaxAttachmentBytes)
                 return Error(413, "ErrorMessageSizeExceeded", "Attachments of 3 MB or more must be added with an upload session.");
             recorded.Add(Provider, body, filePrefix: "email");
@@ -91,19 +91,19 @@ public static class FakeGraph
     /// <summary>The message checks, returning Graph's code and message, or null.</summary>
     public static (string Code, string Message)? Check(JsonObject message)
     {
-        if (message["body"] is not JsonObject body || FakeJson.Str(body["contentType"])?.ToLowerInvariant() is not ("html" or "text"))
+        if (message["body"] is not JsonObject body || FakeRequests.Str(body["contentType"])?.ToLowerInvariant() is not ("html" or "text"))
             return ("ErrorInvalidRequest", "body.contentType must be Text or HTML.");
         var recipients = new[] { "toRecipients", "ccRecipients", "bccRecipients" }
             .SelectMany(k => message[k] as JsonArray ?? []).ToList();
-        if (recipients.Count == 0 || recipients.Any(r => FakeJson.Str(r?["emailAddress"]?["address"]) is not { } a || !a.Contains('@')))
+        if (recipients.Count == 0 || recipients.Any(r => FakeRequests.Str(r?["emailAddress"]?["address"]) is not { } a || !a.Contains('@')))
             return ("ErrorInvalidRecipients", "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
         foreach (var a in message["attachments"] as JsonArray ?? [])
         {
-            if (FakeJson.Str(a?["@odata.type"]) != "#microsoft.graph.fileAttachment")
+            if (FakeRequests.Str(a?["@odata.type"]) != "#microsoft.graph.fileAttachment")
                 return ("ErrorInvalidRequest", "Attachments must have @odata.type #microsoft.graph.fileAttachment.");
-            if (FakeJson.Str(a?["name"]) is not { Length: > 0 } || FakeJson.Base64Length(FakeJson.Str(a?["contentBytes"])) is null)
+            if (FakeRequests.Str(a?["name"]) is not { Length: > 0 } || FakeEmailRequests.Base64Length(FakeRequests.Str(a?["contentBytes"])) is null)
                 return ("ErrorInvalidRequest", "A fileAttachment needs a name and base64 contentBytes.");
-            if (FakeJson.Bool(a?["isInline"]) == true && FakeJson.Str(a?["contentId"]) is not { Length: > 0 })
+            if (FakeEmailRequests.Bool(a?["isInline"]) == true && FakeRequests.Str(a?["contentId"]) is not { Length: > 0 })
                 return ("ErrorInvalidRequest", "An inline attachment needs a contentId.");
         }
         return null;
@@ -125,7 +125,7 @@ public static class FakeGraph
         var expected = Base64Url(HMACSHA256.HashData(SigningKey, Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}")));
         if (expected != parts[2]) return null;
         var json = parts[1].Replace('-', '+').Replace('_', '/');
-        return FakeJson.ParseObject(Convert.FromBase64String(json.PadRight(json.Length + (4 - json.Length % 4) % 4, '=')));
+        return FakeEmailRequests.ParseObject(Convert.FromBase64String(json.PadRight(json.Length + (4 - json.Length % 4) % 4, '=')));
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -34,18 +34,18 @@ public static class FakeSendGrid
         {
             if (Key(request) is not { } key) return Unauthorized();
             if (scripted.TryTake(Provider, out var scriptedResponse)) return ScriptedFailures.Write(scriptedResponse, response);
-            var bytes = await FakeJson.ReadBodyAsync(request);
+            var bytes = await FakeEmailRequests.ReadBodyAsync(request);
             if (bytes.Length > MaxBytes) return Error(413, "Payload Too Large: the total message size must be less than 30MB.", null);
             if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
                 return Error(415, "Content-Type should be application/json.", null);
-            if (FakeJson.ParseObject(bytes) is not { } mail) return Error(400, "Bad Request", null);
+            if (FakeEmailRequests.ParseObject(bytes) is not { } mail) return Error(400, "Bad Request", null);
             if (!Scopes[key].Contains("mail.send")) return Error(403, "access forbidden", null);
             if (Check(mail) is { } invalid) return Error(400, invalid.Message, invalid.Field);
-            var from = FakeJson.Str(mail["from"]?["email"])!;
-            if (FakeJson.Domain(from).Equals(UnverifiedDomain, StringComparison.OrdinalIgnoreCase))
+            var from = FakeRequests.Str(mail["from"]?["email"])!;
+            if (FakeEmailRequests.Domain(from).Equals(UnverifiedDomain, StringComparison.OrdinalIgnoreCase))
                 return Error(403, "The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved. " +
                     "Visit https://sendgrid.com/docs/for-developers/sending-email/sender-identity/ to see the Sender Identity requirements", "from");
-            if (FakeJson.Bool(mail["mail_settings"]?["sandbox_mode"]?["enable"]) == true) return Results.Ok(); // validated, not delivered
+            if (FakeEmailRequests.Bool(mail["mail_settings"]?["sandbox_mode"]?["enable"]) == true) return Results.Ok(); // validated, not delivered
             recorded.Add(Provider, mail, filePrefix: "email");
             response.Headers["X-Message-Id"] = Guid.NewGuid().ToString("N")[..22];
             return Results.StatusCode(202);
@@ -73,27 +73,27 @@ public static class FakeSendGrid
         {
             if (p?["to"] is not JsonArray { Count: > 0 } to)
                 return ("The to array is required for all personalization objects, and must have at least one email object with a valid email address.", "personalizations.0.to");
-            if (to.Any(t => FakeJson.Str(t?["email"]) is not { } e || !e.Contains('@')))
+            if (to.Any(t => FakeRequests.Str(t?["email"]) is not { } e || !e.Contains('@')))
                 return ("Does not contain a valid address.", "personalizations.0.to.0.email");
         }
-        if (FakeJson.Str(mail["from"]?["email"]) is not { } from || !from.Contains('@') || from.Contains('<'))
+        if (FakeRequests.Str(mail["from"]?["email"]) is not { } from || !from.Contains('@') || from.Contains('<'))
             return ("The from object must be provided for every email send. It is an object that requires the email parameter, but may also contain a name parameter.", "from.email");
-        if (FakeJson.Str(mail["subject"]) is not { Length: > 0 })
+        if (FakeRequests.Str(mail["subject"]) is not { Length: > 0 })
             return ("The subject is required. You can get around this requirement if you use a template with a subject defined or if every personalization has a subject defined.", "subject");
-        if (mail["content"] is not JsonArray { Count: > 0 } content || content.Any(c => FakeJson.Str(c?["type"]) is null || FakeJson.Str(c?["value"]) is not { Length: > 0 }))
+        if (mail["content"] is not JsonArray { Count: > 0 } content || content.Any(c => FakeRequests.Str(c?["type"]) is null || FakeRequests.Str(c?["value"]) is not { Length: > 0 }))
             return ("Unless a valid template_id is provided, the content parameter is required. There must be at least one defined content block.", "content");
-        var types = content.Select(c => FakeJson.Str(c!["type"])).ToList();
+        var types = content.Select(c => FakeRequests.Str(c!["type"])).ToList();
         if (types.Contains("text/plain") && types[0] != "text/plain")
             return ("If present, text/plain content must be first, followed by any other content.", "content");
         if (mail["attachments"] is JsonArray attachments)
             foreach (var a in attachments)
             {
-                if (FakeJson.Base64Length(FakeJson.Str(a?["content"])) is null)
+                if (FakeEmailRequests.Base64Length(FakeRequests.Str(a?["content"])) is null)
                     return ("The attachment content must be base64 encoded.", "attachments.0.content");
-                if (FakeJson.Str(a?["filename"]) is not { Length: > 0 }) return ("The attachment filename parameter is required.", "attachments.0.filename");
-                var disposition = FakeJson.Str(a?["disposition"]) ?? "attachment";
+                if (FakeRequests.Str(a?["filename"]) is not { Length: > 0 }) return ("The attachment filename parameter is required.", "attachments.0.filename");
+                var disposition = FakeRequests.Str(a?["disposition"]) ?? "attachment";
                 if (disposition is not ("inline" or "attachment")) return ("Disposition must be inline or attachment.", "attachments.0.disposition");
-                if (disposition == "inline" && FakeJson.Str(a?["content_id"]) is not { Length: > 0 })
+                if (disposition == "inline" && FakeRequests.Str(a?["content_id"]) is not { Length: > 0 })
                     return ("The content_id parameter is required if the disposition is set to inline.", "attachments.0.content_id");
             }
         return null;

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Notifications.Messages;
 
 namespace Notifications.Channels.Email;
@@ -20,4 +23,13 @@ public static class ChartBudget
             if (dropped == charts.Count || size(request) <= maxBytes) return (request, dropped);
         }
     }
+
+    /// <summary>For the JSON providers: the request body built from the message's content, measured as UTF-8 JSON.</summary>
+    public static JsonObject FitJson(NotificationMessage message, long maxBytes, Func<EmailContent, JsonObject> payload) =>
+        Fit(message.Charts, maxBytes, (charts, dropped) => payload(EmailContent.From(message, charts, dropped)),
+            p => Encoding.UTF8.GetByteCount(p.ToJsonString())).Request;
+
+    /// <summary>The preview of a JSON provider: its request body, indented.</summary>
+    public static PreviewResult JsonPreview(JsonObject payload) =>
+        new("application/json", payload.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 }

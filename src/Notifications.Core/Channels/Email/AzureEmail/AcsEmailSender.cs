@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
 using Notifications.Channels.Webhooks;
@@ -25,8 +22,7 @@ public sealed class AcsEmailSender(EmailHttp http, IOptions<WebhookOptions> opti
     public override ChannelKind Kind => ChannelKind.Email;
 
     /// <summary>Replaced in tests; managed identity needs Azure.</summary>
-    internal Func<string?, TokenCredential> Credentials { get; init; } = clientId =>
-        new ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId));
+    internal Func<string?, TokenCredential> Credentials { get; init; } = EmailCredentials.ManagedIdentity;
 
     /// <summary>The pipeline's pause between retries; short, since the dispatcher handles longer waits.</summary>
     internal TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -125,12 +121,10 @@ public sealed class AcsEmailSender(EmailHttp http, IOptions<WebhookOptions> opti
     }
 
     protected override Task<PreviewResult> PreviewAsync(AcsSettings s, string? target, NotificationMessage message, CancellationToken ct) =>
-        Task.FromResult(new PreviewResult("application/json", Fit(s, target, message).ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+        Task.FromResult(ChartBudget.JsonPreview(Fit(s, target, message)));
 
     public static JsonObject Fit(AcsSettings s, string? target, NotificationMessage message) =>
-        ChartBudget.Fit(message.Charts, MaxRequestBytes,
-            (charts, dropped) => Payload(s, target, EmailContent.From(message, charts, dropped)),
-            p => Encoding.UTF8.GetByteCount(p.ToJsonString())).Request;
+        ChartBudget.FitJson(message, MaxRequestBytes, content => Payload(s, target, content));
 
     private static JsonObject Payload(AcsSettings s, string? target, EmailContent content)
     {

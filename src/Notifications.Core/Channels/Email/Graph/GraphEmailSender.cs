@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
 using Notifications.Channels.Webhooks;
@@ -27,8 +25,7 @@ public sealed class GraphEmailSender(EmailHttp http, IOptions<WebhookOptions> op
     public override ChannelKind Kind => ChannelKind.Email;
 
     /// <summary>Replaced in tests; managed identity needs Azure.</summary>
-    internal Func<string?, TokenCredential> ManagedIdentity { get; init; } = clientId =>
-        new ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId));
+    internal Func<string?, TokenCredential> ManagedIdentity { get; init; } = EmailCredentials.ManagedIdentity;
 
     private GraphTokens Tokens => new(http, ManagedIdentity);
 
@@ -116,12 +113,10 @@ public sealed class GraphEmailSender(EmailHttp http, IOptions<WebhookOptions> op
     }
 
     protected override Task<PreviewResult> PreviewAsync(GraphSettings s, string? target, NotificationMessage message, CancellationToken ct) =>
-        Task.FromResult(new PreviewResult("application/json", Fit(s, target, message).ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+        Task.FromResult(ChartBudget.JsonPreview(Fit(s, target, message)));
 
     public static JsonObject Fit(GraphSettings s, string? target, NotificationMessage message) =>
-        ChartBudget.Fit(message.Charts, MaxRequestBytes,
-            (charts, dropped) => Payload(target, EmailContent.From(message, charts, dropped)),
-            p => Encoding.UTF8.GetByteCount(p.ToJsonString())).Request;
+        ChartBudget.FitJson(message, MaxRequestBytes, content => Payload(target, content));
 
     /// <summary>Graph sends one HTML body; Exchange derives the text part for clients that need one.</summary>
     private static JsonObject Payload(string? target, EmailContent content)

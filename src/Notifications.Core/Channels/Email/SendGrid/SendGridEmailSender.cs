@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
@@ -96,13 +95,11 @@ public sealed class SendGridEmailSender(EmailHttp http, IOptions<WebhookOptions>
     }
 
     protected override Task<PreviewResult> PreviewAsync(SendGridSettings s, string? target, NotificationMessage message, CancellationToken ct) =>
-        Task.FromResult(new PreviewResult("application/json", Fit(s, target, message).ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+        Task.FromResult(ChartBudget.JsonPreview(Fit(s, target, message)));
 
     /// <summary>The request body, with charts dropped last-first while it is over 30 MB.</summary>
     public static JsonObject Fit(SendGridSettings s, string? target, NotificationMessage message) =>
-        ChartBudget.Fit(message.Charts, MaxRequestBytes,
-            (charts, dropped) => Payload(s, target, EmailContent.From(message, charts, dropped)),
-            p => Encoding.UTF8.GetByteCount(p.ToJsonString())).Request;
+        ChartBudget.FitJson(message, MaxRequestBytes, content => Payload(s, target, content));
 
     private static JsonObject Payload(SendGridSettings s, string? target, EmailContent content)
     {

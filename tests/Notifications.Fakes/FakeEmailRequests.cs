@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Notifications.Fakes;
 
-/// <summary>Small helpers the email fakes share: reading a bounded JSON body and picking typed values out of it.</summary>
-public static class FakeJson
+/// <summary>What the email fakes need besides <see cref="FakeRequests"/>: large bodies, booleans, base64 sizes, address parts.</summary>
+public static class FakeEmailRequests
 {
     /// <summary>Reads the raw body, allowing bodies above Kestrel's 30 MB default so a fake can answer 413 itself.</summary>
     public static async Task<byte[]> ReadBodyAsync(HttpRequest request, long allowUpTo = 64L * 1024 * 1024)
@@ -16,20 +16,7 @@ public static class FakeJson
         return buffer.ToArray();
     }
 
-    public static JsonObject? ParseObject(byte[] body)
-    {
-        try
-        {
-            return JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    public static string? Str(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    public static JsonObject? ParseObject(byte[] body) => FakeRequests.ParseObject(System.Text.Encoding.UTF8.GetString(body));
 
     public static bool? Bool(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
