@@ -23,8 +23,8 @@ public class AngleLinkText : MarkdownTextRenderer
     protected override string Strike(string inner) => $"~{inner}~";
     protected override string InlineCode(string code) => $"`{Escape(code)}`";
     protected override string CodeBlock(string code, string? language) => $"```\n{Escape(code)}\n```";
-    // '|' ends the URL part, so it cannot appear in the label.
-    protected override string Link(string url, string label) => $"<{Escape(url)}|{label.Replace('|', '¦')}>";
+    // '|' separates URL and label: percent-encoded in the URL, replaced in the label.
+    protected override string Link(string url, string label) => $"<{Escape(url.Replace("|", "%7C"))}|{label.Replace('|', '¦')}>";
 
     /// <summary>Splits at safe points: never inside a link, an entity or a code fence.</summary>
     public static List<string> Split(string text, int max) => TextLimits.Split(text, max, Atoms, Fence);
