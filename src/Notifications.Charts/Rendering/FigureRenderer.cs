@@ -90,7 +90,8 @@ internal sealed class FigureRenderer
             bool again = false;
             if (xs.AutoMargin)
             {
-                double need = (xs.Title is null ? xExtent : AxisPainter.TitleCenterOffset(xs, xExtent, xs.TitleFont.Size, true) + xs.TitleFont.Size * 0.65) + 2;
+                // Room for the labels, then the title's centre line plus about one font size below it (as plotly pushes).
+                double need = (xs.Title is null ? xExtent : AxisPainter.TitleCenterOffset(xs, xExtent, xs.TitleFont.Size, true) + xs.TitleFont.Size) + 3;
                 if (need > plot.Top * 0 + (height - plot.Bottom)) { extraB = need - (height - plot.Bottom); again = true; }
                 // Rotated or wide end labels may stick out sideways.
             }

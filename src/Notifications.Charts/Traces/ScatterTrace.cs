@@ -29,14 +29,25 @@ internal sealed class ScatterTrace
         LineWidth = (float)Math.Clamp(p.Num("line.width", 2), 0, 100);
         Dash = p.Str("line.dash") ?? "solid";
         MarkerSize = (float)Math.Clamp(p.Num("marker.size", 6), 0, 200);
+        if (p.Get("marker.size") is { ValueKind: System.Text.Json.JsonValueKind.Array } sizes)
+        {
+            // Bubble chart: per-point diameters (sizemode "area" takes the square root), scaled by sizeref.
+            var raw = DataArray.From(sizes, "marker.size").Numbers;
+            double sizeref = p.Num("marker.sizeref") is { } sr && sr > 0 ? sr : 1;
+            bool area = p.Str("marker.sizemode") == "area";
+            MarkerSizes = raw.Select(v => double.IsFinite(v) && v > 0 ? (float)Math.Clamp(area ? Math.Sqrt(v / sizeref) : v / sizeref, 0, 200) : 0f).ToArray();
+            MarkerSize = MarkerSizes.Length > 0 ? MarkerSizes.Max() : MarkerSize;
+        }
         MarkerSymbol = p.Str("marker.symbol") ?? "circle";
         MarkerColors = p.Get("marker.color") is { ValueKind: System.Text.Json.JsonValueKind.Array } mc ? DataArray.From(mc, "marker.color") : null;
-        MarkerLineWidth = (float)Math.Clamp(p.Num("marker.line.width", 0), 0, 50);
-        MarkerLineColor = Colors.TryParse(p.Str("marker.line.color")) ?? new SKColor(0x44, 0x44, 0x44);
+        bool bubble = MarkerSizes is not null;
+        // plotly's bubble defaults: a 1 px outline in the plot background colour, and 0.7 opacity.
+        MarkerLineWidth = (float)Math.Clamp(p.Num("marker.line.width", bubble ? 1 : 0), 0, 50);
+        MarkerLineColor = Colors.TryParse(p.Str("marker.line.color")) ?? (bubble ? ctx.PlotColor : new SKColor(0x44, 0x44, 0x44));
         Opacity = Math.Clamp(p.Num("opacity", 1), 0, 1);
         // plotly.js does not apply trace opacity to filled scatter traces (its fill colour carries the transparency).
         if ((p.Str("fill") ?? "none") != "none") Opacity = 1;
-        MarkerOpacity = Math.Clamp(p.Num("marker.opacity", 1), 0, 1);
+        MarkerOpacity = Math.Clamp(p.Num("marker.opacity", bubble ? 0.7 : 1), 0, 1);
         Fill = p.Str("fill") ?? (StackGroup is not null ? "tonexty" : "none");
         var fc = Colors.TryParse(p.Str("fillcolor"));
         // plotly's default fill is the trace colour at half opacity.
@@ -74,6 +85,9 @@ internal sealed class ScatterTrace
     public string Dash { get; }
 
     public float MarkerSize { get; }
+
+    /// <summary>Per-point diameters when marker.size is an array (bubble charts).</summary>
+    public float[]? MarkerSizes { get; }
 
     public string MarkerSymbol { get; }
 
@@ -163,8 +177,20 @@ internal sealed class ScatterTrace
         bool anyYFill = Fill is "tozeroy" or "tonexty";
         // x: padded unless only lines (or a y fill) are drawn
         bool xPadded = !anyYFill && (HasMarkers || HasText);
-        xa.Extremes.Add(Xs, xPadded ? ppad : 0, xPadded, Fill == "tozerox");
         bool yPadded = !(Fill is "tonextx" or "tozerox");
+        if (MarkerSizes is not null && HasMarkers && Xs.Length <= 2000)
+        {
+            // Each bubble pads the range by its own radius.
+            for (int i = 0; i < Xs.Length; i++)
+            {
+                if (double.IsNaN(Xs[i]) || double.IsNaN(Ys[i])) continue;
+                double pp = i < MarkerSizes.Length ? Math.Max(MarkerSizes[i] / 1.6, 3) : 3;
+                xa.Extremes.AddPoint(Xs[i], xPadded ? pp : 0, xPadded);
+                ya.Extremes.AddPoint(Ys[i], pp, yPadded);
+            }
+            return;
+        }
+        xa.Extremes.Add(Xs, xPadded ? ppad : 0, xPadded, Fill == "tozerox");
         ya.Extremes.Add(Ys, ppad, yPadded, fillY);
     }
 
@@ -274,7 +300,7 @@ internal sealed class ScatterTrace
                 fill.Color = MarkerColors is not null && Colors.TryParse(MarkerColors.TextAt(i)) is { } c
                     ? Colors.WithOpacity(c, Opacity * MarkerOpacity)
                     : baseColor;
-                Drawing.Marker(canvas, MarkerSymbol, x, y, MarkerSize, fill, stroke);
+                Drawing.Marker(canvas, MarkerSymbol, x, y, MarkerSizes is not null ? (i < MarkerSizes.Length ? MarkerSizes[i] : 0) : MarkerSize, fill, stroke);
             }
         }
     }
