@@ -300,17 +300,13 @@ internal sealed class PieTrace
 
     private string SliceText(Slice s, double total)
     {
+        // plotly always stacks the parts in this order, whatever order textinfo lists them in.
+        var wanted = new HashSet<string>(TextInfo.Split('+').Select(x => x.Trim()));
         var parts = new List<string>();
-        foreach (var part in TextInfo.Split('+'))
-        {
-            switch (part.Trim())
-            {
-                case "label": parts.Add(s.Label); break;
-                case "value": parts.Add(Axes.D3Format.Format(s.Value, "")); break;
-                case "percent": parts.Add(Percent(s.Value / total)); break;
-                case "text": if (!string.IsNullOrEmpty(s.Text)) parts.Add(s.Text); break;
-            }
-        }
+        if (wanted.Contains("label")) parts.Add(s.Label);
+        if (wanted.Contains("text") && !string.IsNullOrEmpty(s.Text)) parts.Add(s.Text);
+        if (wanted.Contains("value")) parts.Add(Axes.D3Format.Format(s.Value, ""));
+        if (wanted.Contains("percent")) parts.Add(Percent(s.Value / total));
         return string.Join("\n", parts);
     }
 
