@@ -14,4 +14,5 @@ builder.Services
     .AddEmailChannels()
     .AddWebhookChannels(builder.Configuration);
 builder.Services.AddHostedService<Notifications.Functions.StorageInitializer>();
+builder.Services.AddHostedService<Notifications.Functions.MetricsBridge>();
 builder.Build().Run();

@@ -33,9 +33,11 @@ public sealed class DeliveryDispatcher(
             return;
         }
         var (delivery, etag) = entry;
+        var run = await runs.FindAsync(delivery.RunId, ct);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
-            ["runId"] = delivery.RunId, ["notificationId"] = delivery.NotificationId, ["provider"] = delivery.Provider,
+            ["scheduleId"] = run?.ScheduleId ?? "", ["runId"] = delivery.RunId,
+            ["notificationId"] = delivery.NotificationId, ["provider"] = delivery.Provider,
         });
         if (delivery.IsFinal)
         {
@@ -43,7 +45,6 @@ public sealed class DeliveryDispatcher(
             return;
         }
 
-        var run = await runs.FindAsync(delivery.RunId, ct);
         var channel = await channels.FindAsync(delivery.ChannelId, ct);
         var provider = providers.Find(channel?.Provider);
         SendResult result;

@@ -11,7 +11,7 @@ public sealed class NotificationMessageLoader(ResultStore results)
         var succeeded = run.Status == RunStatus.Succeeded;
         var markdown = succeeded && run.ResultBlob is not null
             ? await results.LoadResultAsync(run.ResultBlob, ct)
-            : $"The scheduled task failed: {run.Error}";
+            : NotificationMessage.FailureMarkdown(run.Error);
         var charts = new List<ChartAttachment>(run.Charts.Count);
         foreach (var c in run.Charts)
         {

@@ -25,6 +25,9 @@ public sealed record NotificationMessage(
 
     public string CompletedText => CompletedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>What a failed run delivers as its text.</summary>
+    public static string FailureMarkdown(string? error) => $"The scheduled task failed: {error}";
+
     public static string SingleLine(string s) =>
         System.Text.RegularExpressions.Regex.Replace(s, @"[\r\n\t]+", " ").Trim();
 

@@ -20,7 +20,10 @@ public static class ChartExtractor
         {
             if (!string.Equals(fenced.Info?.Trim(), "plotly", StringComparison.OrdinalIgnoreCase)) continue;
             var json = fenced.Lines.ToString();
-            blocks.Add(new ChartBlock(blocks.Count + 1, json, fenced.Span.Start, fenced.Span.Length));
+            // An unclosed fence runs to the end of the document, but Markdig's span then stops at the opening line.
+            var end = fenced.Span.End;
+            if (fenced.Lines.Count > 0) end = Math.Max(end, fenced.Lines.Lines[fenced.Lines.Count - 1].Slice.End);
+            blocks.Add(new ChartBlock(blocks.Count + 1, json, fenced.Span.Start, end - fenced.Span.Start + 1));
         }
         return blocks;
     }

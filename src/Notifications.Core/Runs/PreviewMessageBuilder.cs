@@ -36,7 +36,7 @@ public sealed class PreviewMessageBuilder(ResultCharts charts, TimeProvider time
         const string runId = "preview";
         if (!request.Succeeded)
             return new NotificationMessage(runId, request.ScheduleName, request.Prompt, false, time.GetUtcNow(),
-                $"The scheduled task failed: {request.Markdown}", request.Markdown, [], 0);
+                NotificationMessage.FailureMarkdown(request.Markdown), request.Markdown, [], 0);
         var processed = charts.Process(request.Markdown, runId);
         var attachments = processed.Charts
             .Select(c => new ChartAttachment(c.Index, $"chart-{c.Index}.{runId}@notifications", $"chart-{c.Index}.png", c.AltText,
