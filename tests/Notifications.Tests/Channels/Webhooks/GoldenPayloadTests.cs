@@ -8,23 +8,8 @@ namespace Notifications.Tests.Channels.Webhooks;
 /// The exact request bodies each provider sends for a typical result (fixed time, fixed chart URLs), compared with the
 /// reviewed files in Golden/. Set UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
 /// </summary>
-public sealed class GoldenPayloadTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class GoldenPayloadTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
 {
-    private FakeProviders _fakes = null!;
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fakes = await FakeProviders.StartAsync();
-        _app = await TestApp.StartAsync(azurite.ConnectionString, null);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _fakes.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("slack")]
     [InlineData("teams")]
@@ -33,11 +18,11 @@ public sealed class GoldenPayloadTests(AzuriteFixture azurite) : IClassFixture<A
     [InlineData("googlechat")]
     public async Task Typical_result_matches_the_golden_payload(string provider)
     {
-        var id = await WebhookChannels.CreateAsync(_app, _fakes, provider);
-        var channel = await WebhookChannels.ChannelAsync(_app, id);
+        var id = await WebhookChannels.CreateAsync(App, Fakes, provider);
+        var channel = await WebhookChannels.ChannelAsync(App, id);
         var message = WebhookChannels.Message(WebhookChannels.TypicalMarkdown, charts: 2);
 
-        var preview = await WebhookChannels.Provider(_app, provider).PreviewAsync(channel, null, message, default);
+        var preview = await WebhookChannels.Provider(App, provider).PreviewAsync(channel, null, message, default);
 
         Assert.Equal("application/json", preview.ContentType);
         var path = Path.Combine(RepoPaths.Root, "tests", "Notifications.Tests", "Channels", "Webhooks", "Golden", $"{provider}.json");
@@ -46,16 +31,16 @@ public sealed class GoldenPayloadTests(AzuriteFixture azurite) : IClassFixture<A
             await File.WriteAllTextAsync(path, preview.Body + "\n");
         var expected = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
         Assert.True(JsonNode.DeepEquals(expected, actual), $"{provider} payload differs from Golden/{provider}.json:\n{preview.Body}");
-        Assert.Empty(_fakes.Recorded.For(provider)); // a preview sends nothing
+        Assert.Empty(Fakes.Recorded.For(provider)); // a preview sends nothing
     }
 
     [Fact]
     public async Task Preview_endpoint_returns_the_split_telegram_requests_and_sends_nothing()
     {
-        var id = await WebhookChannels.CreateAsync(_app, _fakes, "telegram");
+        var id = await WebhookChannels.CreateAsync(App, Fakes, "telegram");
         var markdown = string.Join("\n\n", Enumerable.Range(1, 120).Select(i => $"Paragraph {i}: the quick brown fox jumps over the lazy dog."));
 
-        var result = await _app.Channels.PreviewAsync(id, AdminCalls.Json(new { markdown, outcome = "success", scheduleName = "Weekly", prompt = "Summarise" }), default);
+        var result = await App.Channels.PreviewAsync(id, AdminCalls.Json(new { markdown, outcome = "success", scheduleName = "Weekly", prompt = "Summarise" }), default);
 
         Assert.Equal(200, result.Status);
         var requests = JsonNode.Parse(result.Body)!.AsArray();
@@ -63,7 +48,7 @@ public sealed class GoldenPayloadTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.All(requests, r => Assert.Equal("sendMessage", r!["method"]!.GetValue<string>()));
         Assert.Contains("Paragraph 1:", requests[0]!["body"]!["text"]!.GetValue<string>());
         Assert.Contains("Paragraph 120:", requests[1]!["body"]!["text"]!.GetValue<string>());
-        Assert.Empty(_fakes.Recorded.For("telegram"));
+        Assert.Empty(Fakes.Recorded.For("telegram"));
     }
 
     [Fact]
@@ -71,8 +56,8 @@ public sealed class GoldenPayloadTests(AzuriteFixture azurite) : IClassFixture<A
     {
         foreach (var provider in WebhookChannels.Providers)
         {
-            var id = await WebhookChannels.CreateAsync(_app, _fakes, provider);
-            var result = await _app.Channels.PreviewAsync(id, AdminCalls.Json(new { markdown = "Agent timed out after 120 s", outcome = "failure", scheduleName = "Nightly" }), default);
+            var id = await WebhookChannels.CreateAsync(App, Fakes, provider);
+            var result = await App.Channels.PreviewAsync(id, AdminCalls.Json(new { markdown = "Agent timed out after 120 s", outcome = "failure", scheduleName = "Nightly" }), default);
             Assert.Equal(200, result.Status);
             Assert.Contains("Nightly: failed", result.Body);
             Assert.Contains("Agent timed out after 120 s", result.Body);

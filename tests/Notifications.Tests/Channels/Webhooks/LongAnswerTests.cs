@@ -10,23 +10,8 @@ namespace Notifications.Tests.Channels.Webhooks;
 
 /// <summary>A 20,000-character answer with tables, code, links, emoji (ZWJ sequences, skin tones) and CJK text reaches
 /// every provider's fake without a single 4xx: split or truncated at safe points, with the marker where text was cut.</summary>
-public sealed class LongAnswerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class LongAnswerTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
 {
-    private FakeProviders _fakes = null!;
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fakes = await FakeProviders.StartAsync();
-        _app = await TestApp.StartAsync(azurite.ConnectionString, null);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _fakes.DisposeAsync();
-    }
-
     public static string LongAnswer()
     {
         var md = new StringBuilder("# Quarterly report 📊\n\n");
@@ -53,37 +38,37 @@ public sealed class LongAnswerTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         foreach (var provider in WebhookChannels.Providers)
         {
-            var id = await WebhookChannels.CreateAsync(_app, _fakes, provider);
-            var result = await WebhookChannels.Provider(_app, provider).SendAsync(await WebhookChannels.ChannelAsync(_app, id), null, message, default);
+            var id = await WebhookChannels.CreateAsync(App, Fakes, provider);
+            var result = await WebhookChannels.Provider(App, provider).SendAsync(await WebhookChannels.ChannelAsync(App, id), null, message, default);
             Assert.True(result.Status == SendStatus.Sent, $"{provider}: {result.Detail}");
-            Assert.NotNull(Assert.Single(_fakes.Recorded.For(provider)));
+            Assert.NotNull(Assert.Single(Fakes.Recorded.For(provider)));
         }
 
         // Slack fits the whole answer in sections (50 blocks × 3000), so nothing is lost.
-        var slack = _fakes.Recorded.For("slack")[0]["blocks"]!.AsArray();
+        var slack = Fakes.Recorded.For("slack")[0]["blocks"]!.AsArray();
         Assert.Contains(slack, b => b!["text"]?["text"]?.GetValue<string>().Contains("END-OF-ANSWER", StringComparison.Ordinal) == true);
         Assert.DoesNotContain("<!channel>", slack.ToJsonString());
 
         // Telegram splits instead of truncating: every part parses, and the end arrives.
-        var telegram = Assert.IsType<JsonArray>(_fakes.Recorded.For("telegram")[0]);
+        var telegram = Assert.IsType<JsonArray>(Fakes.Recorded.For("telegram")[0]);
         Assert.True(telegram.Count >= 6);
         var visible = string.Concat(telegram.Select(p => FakeTelegram.ParseHtml(p!["text"]?.GetValue<string>() ?? p["caption"]!.GetValue<string>()).Text));
         Assert.Contains("END-OF-ANSWER 🎉", visible);
         Assert.Contains("👨‍👩‍👧‍👦", visible);
 
         // Discord, Teams and Google Chat send one request, truncated with the visible marker.
-        var discord = _fakes.Recorded.For("discord")[0]["embeds"]![0]!["description"]!.GetValue<string>();
+        var discord = Fakes.Recorded.For("discord")[0]["embeds"]![0]!["description"]!.GetValue<string>();
         Assert.EndsWith(TextLimits.TruncatedMarker, discord);
-        var chat = _fakes.Recorded.For("googlechat")[0]["text"]!.GetValue<string>();
+        var chat = Fakes.Recorded.For("googlechat")[0]["text"]!.GetValue<string>();
         Assert.Contains(TextLimits.TruncatedMarker, chat);
         Assert.False(chat.Contains("@everyone", StringComparison.Ordinal), "a word joiner should break the mention");
-        var teams = _fakes.Recorded.For("teams")[0].ToJsonString(Notifications.Channels.Webhooks.WebhookJson.Compact);
+        var teams = Fakes.Recorded.For("teams")[0].ToJsonString(Notifications.Channels.Webhooks.WebhookJson.Compact);
         Assert.Contains(TextLimits.TruncatedMarker, teams);
         Assert.Contains("\"type\":\"Image\"", teams);
 
         // No text anywhere ends in half a surrogate pair.
         foreach (var provider in WebhookChannels.Providers)
-            foreach (var s in Strings(_fakes.Recorded.For(provider)[0]))
+            foreach (var s in Strings(Fakes.Recorded.For(provider)[0]))
                 Assert.False(s.Length > 0 && (char.IsHighSurrogate(s[^1]) || char.IsLowSurrogate(s[0])), $"{provider}: broken surrogate pair");
     }
 

@@ -6,27 +6,12 @@ using Notifications.Tests.Support;
 namespace Notifications.Tests.Channels.Webhooks;
 
 /// <summary>Test Webhook on saved channels: each outcome, with its hint, from the answer the fake gives.</summary>
-public sealed class TestWebhookTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class TestWebhookTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
 {
-    private FakeProviders _fakes = null!;
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fakes = await FakeProviders.StartAsync();
-        _app = await TestApp.StartAsync(azurite.ConnectionString, null);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _fakes.DisposeAsync();
-    }
-
     private async Task<JsonObject> TestAsync(string provider, object settings)
     {
-        var id = await WebhookChannels.CreateAsync(_app, provider, settings);
-        return (await _app.Channels.TestAsync(id, null, default)).Expect(200);
+        var id = await WebhookChannels.CreateAsync(App, provider, settings);
+        return (await App.Channels.TestAsync(id, null, default)).Expect(200);
     }
 
     private static void AssertOutcome(JsonObject result, string outcome, string hintPart)
@@ -43,9 +28,9 @@ public sealed class TestWebhookTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("googlechat")]
     public async Task A_good_channel_succeeds_and_the_fake_receives_the_sample_in_its_format(string provider)
     {
-        var result = await TestAsync(provider, WebhookChannels.Settings(_fakes, provider));
+        var result = await TestAsync(provider, WebhookChannels.Settings(Fakes, provider));
         Assert.Equal("Success", result["outcome"]!.GetValue<string>());
-        var received = Assert.Single(_fakes.Recorded.For(provider)).ToJsonString();
+        var received = Assert.Single(Fakes.Recorded.For(provider)).ToJsonString();
         Assert.Contains("Test notification: succeeded", received);
     }
 
@@ -56,19 +41,19 @@ public sealed class TestWebhookTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("googlechat", "copy the URL again")]
     public async Task A_revoked_url_is_reported_as_expired(string provider, string hint)
     {
-        AssertOutcome(await TestAsync(provider, WebhookChannels.Settings(_fakes, provider, revoked: true)), "UrlExpired", hint);
+        AssertOutcome(await TestAsync(provider, WebhookChannels.Settings(Fakes, provider, revoked: true)), "UrlExpired", hint);
     }
 
     [Fact]
     public async Task A_retired_legacy_teams_connector_is_reported_as_expired()
     {
-        AssertOutcome(await TestAsync("teams", new { webhookUrl = _fakes.TeamsLegacyWebhookUrl("retired").ToString() }), "UrlExpired", "Workflows");
+        AssertOutcome(await TestAsync("teams", new { webhookUrl = Fakes.TeamsLegacyWebhookUrl("retired").ToString() }), "UrlExpired", "Workflows");
     }
 
     [Fact]
     public async Task A_revoked_bot_token_is_an_auth_failure()
     {
-        AssertOutcome(await TestAsync("telegram", WebhookChannels.Settings(_fakes, "telegram", revoked: true)), "AuthFailure", "@BotFather");
+        AssertOutcome(await TestAsync("telegram", WebhookChannels.Settings(Fakes, "telegram", revoked: true)), "AuthFailure", "@BotFather");
     }
 
     [Theory]
@@ -76,7 +61,7 @@ public sealed class TestWebhookTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("-100404", "Check the chat id")]
     public async Task A_bot_outside_the_chat_is_reported_with_a_hint(string chatId, string hint)
     {
-        AssertOutcome(await TestAsync("telegram", WebhookChannels.Settings(_fakes, "telegram", chatId)), "BotNotInChat", hint);
+        AssertOutcome(await TestAsync("telegram", WebhookChannels.Settings(Fakes, "telegram", chatId)), "BotNotInChat", hint);
     }
 
     /// <summary>The wrong provider chosen: the URL belongs to another service, which refuses the format.</summary>
@@ -89,9 +74,9 @@ public sealed class TestWebhookTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         var webhookUrl = actual switch
         {
-            "discord" => _fakes.DiscordWebhookUrl(),
-            "slack" => _fakes.SlackWebhookUrl(),
-            _ => _fakes.TeamsWebhookUrl(),
+            "discord" => Fakes.DiscordWebhookUrl(),
+            "slack" => Fakes.SlackWebhookUrl(),
+            _ => Fakes.TeamsWebhookUrl(),
         };
         AssertOutcome(await TestAsync(chosen, new { webhookUrl = webhookUrl.ToString() }), "FormatBroken", "Check that the channel's provider is");
     }
@@ -99,12 +84,12 @@ public sealed class TestWebhookTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task A_telegram_parse_error_is_format_broken_and_a_429_is_rate_limited()
     {
-        _fakes.Scripted.Enqueue("telegram", new ScriptedResponse(400,
+        Fakes.Scripted.Enqueue("telegram", new ScriptedResponse(400,
             """{"ok":false,"error_code":400,"description":"Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 3"}""", "application/json"));
-        AssertOutcome(await TestAsync("telegram", WebhookChannels.Settings(_fakes, "telegram")), "FormatBroken", "provider is Telegram");
+        AssertOutcome(await TestAsync("telegram", WebhookChannels.Settings(Fakes, "telegram")), "FormatBroken", "provider is Telegram");
 
-        _fakes.Scripted.Enqueue("discord", FakeDiscord.RateLimited(3));
-        AssertOutcome(await TestAsync("discord", WebhookChannels.Settings(_fakes, "discord")), "RateLimited", "Wait 3 s");
+        Fakes.Scripted.Enqueue("discord", FakeDiscord.RateLimited(3));
+        AssertOutcome(await TestAsync("discord", WebhookChannels.Settings(Fakes, "discord")), "RateLimited", "Wait 3 s");
     }
 
     [Fact]

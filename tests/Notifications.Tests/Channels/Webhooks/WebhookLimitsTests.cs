@@ -16,28 +16,13 @@ namespace Notifications.Tests.Channels.Webhooks;
 
 /// <summary>Each provider's limits at their boundary: exactly at the limit passes unchanged, one over is cut safely and marked,
 /// and what is sent is accepted by the fake that enforces the limit.</summary>
-public sealed class WebhookLimitsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class WebhookLimitsTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
 {
     private const string Marker = TextLimits.TruncatedMarker;
-    private FakeProviders _fakes = null!;
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fakes = await FakeProviders.StartAsync();
-        _app = await TestApp.StartAsync(azurite.ConnectionString, null);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _fakes.DisposeAsync();
-    }
-
     private async Task<SendResult> SendAsync(string provider, NotificationMessage message)
     {
-        var id = await WebhookChannels.CreateAsync(_app, _fakes, provider);
-        return await WebhookChannels.Provider(_app, provider).SendAsync(await WebhookChannels.ChannelAsync(_app, id), null, message, default);
+        var id = await WebhookChannels.CreateAsync(App, Fakes, provider);
+        return await WebhookChannels.Provider(App, provider).SendAsync(await WebhookChannels.ChannelAsync(App, id), null, message, default);
     }
 
     private static NotificationMessage Titled(int titleLength) =>
@@ -128,7 +113,7 @@ public sealed class WebhookLimitsTests(AzuriteFixture azurite) : IClassFixture<A
         using var http = new HttpClient();
         async Task<(int, string)> Post(object payload)
         {
-            var r = await http.PostAsync(_fakes.DiscordWebhookUrl(), new StringContent(AdminCalls.Json(payload), Encoding.UTF8, "application/json"));
+            var r = await http.PostAsync(Fakes.DiscordWebhookUrl(), new StringContent(AdminCalls.Json(payload), Encoding.UTF8, "application/json"));
             return ((int)r.StatusCode, await r.Content.ReadAsStringAsync());
         }
         var over = new[]
@@ -191,7 +176,7 @@ public sealed class WebhookLimitsTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.All(parts.Skip(1), p => Assert.Equal("sendMessage", p.Method));
         Assert.True(parts.Count >= 3);
         Assert.Equal(SendStatus.Sent, (await SendAsync("telegram", WebhookChannels.Message(Words(6000), charts: 1))).Status);
-        var recorded = Assert.IsType<JsonArray>(Assert.Single(_fakes.Recorded.For("telegram")));
+        var recorded = Assert.IsType<JsonArray>(Assert.Single(Fakes.Recorded.For("telegram")));
         Assert.Equal(parts.Count, recorded.Count);
     }
 
@@ -218,9 +203,9 @@ public sealed class WebhookLimitsTests(AzuriteFixture azurite) : IClassFixture<A
         var card = TeamsWebhookSender.Payload(WebhookChannels.Message("x", charts: 0));
         card["attachments"]![0]!["content"]!["body"]!.AsArray().Add(new JsonObject { ["type"] = "TextBlock", ["text"] = new string('x', 28 * 1024) });
         using var http = new HttpClient();
-        var workflows = await http.PostAsync(_fakes.TeamsWebhookUrl(), new StringContent(card.ToJsonString(), Encoding.UTF8, "application/json"));
+        var workflows = await http.PostAsync(Fakes.TeamsWebhookUrl(), new StringContent(card.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.Equal(413, (int)workflows.StatusCode);
-        var legacy = await http.PostAsync(_fakes.TeamsLegacyWebhookUrl(), new StringContent(card.ToJsonString(), Encoding.UTF8, "application/json"));
+        var legacy = await http.PostAsync(Fakes.TeamsLegacyWebhookUrl(), new StringContent(card.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.Equal(200, (int)legacy.StatusCode);
         Assert.Contains("HTTP error 413", await legacy.Content.ReadAsStringAsync());
     }
@@ -237,12 +222,12 @@ public sealed class WebhookLimitsTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(SendStatus.Sent, (await SendAsync("googlechat", WebhookChannels.Message(Words(10_000), charts: 2))).Status);
 
         using var http = new HttpClient();
-        async Task<int> Post(string t) => (int)(await http.PostAsync(_fakes.GoogleChatWebhookUrl(),
+        async Task<int> Post(string t) => (int)(await http.PostAsync(Fakes.GoogleChatWebhookUrl(),
             new StringContent(new JsonObject { ["text"] = t }.ToJsonString(), Encoding.UTF8, "application/json"))).StatusCode;
         Assert.Equal(200, await Post(new string('g', 4096)));
         Assert.Equal(400, await Post(new string('g', 4097)));
         var tooManyBytes = new JsonObject { ["text"] = "x", ["padding"] = new string('p', 32_001) }.ToJsonString();
-        Assert.Equal(400, (int)(await http.PostAsync(_fakes.GoogleChatWebhookUrl(), new StringContent(tooManyBytes, Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(400, (int)(await http.PostAsync(Fakes.GoogleChatWebhookUrl(), new StringContent(tooManyBytes, Encoding.UTF8, "application/json"))).StatusCode);
     }
 
     /// <summary>Exactly <paramref name="length"/> chars of words separated by single spaces.</summary>
