@@ -16,8 +16,8 @@ internal static class BarLayout
         bool allHist = bars.All(b => b.IsHistogram);
         var mode = layout.Str("barmode") ?? "group";
         if (mode is not ("group" or "stack" or "relative" or "overlay")) mode = "group";
-        // Histograms are gapless by default, except over categories (plotly's "gappedAnyway").
-        bool gapless = allHist && posAxis.Type != AxisType.Category;
+        // Histograms are gapless by default, except over categories or when grouped side by side (plotly's "gappedAnyway").
+        bool gapless = allHist && posAxis.Type != AxisType.Category && !(mode == "group" && bars.Count > 1);
         double bargap = Math.Clamp(layout.Num("bargap") ?? (gapless ? 0 : 0.2), 0, 1);
         double groupgap = Math.Clamp(layout.Num("bargroupgap") ?? 0, 0, 1);
         var barnorm = layout.Str("barnorm") ?? "";
