@@ -12,7 +12,8 @@ internal sealed class AutoRange
 
     public bool IsEmpty => _mins.Count == 0;
 
-    public void Add(ReadOnlySpan<double> values, double ppad, bool padded, bool toZero)
+    /// <param name="zeroTight">An extreme exactly at zero gets no padding even without <paramref name="toZero"/> (bars on a base).</param>
+    public void Add(ReadOnlySpan<double> values, double ppad, bool padded, bool toZero, bool zeroTight = false)
     {
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         foreach (var v in values)
@@ -28,8 +29,9 @@ internal sealed class AutoRange
             lo = Math.Min(lo, 0);
             hi = Math.Max(hi, 0);
         }
-        _mins.Add(toZero && lo == 0 ? (0, 0, false) : (lo, ppad, padded));
-        _maxs.Add(toZero && hi == 0 ? (0, 0, false) : (hi, ppad, padded));
+        bool tight = toZero || zeroTight;
+        _mins.Add(tight && lo == 0 ? (0, 0, false) : (lo, ppad, padded));
+        _maxs.Add(tight && hi == 0 ? (0, 0, false) : (hi, ppad, padded));
     }
 
     public void AddPoint(double v, double ppad, bool padded)
