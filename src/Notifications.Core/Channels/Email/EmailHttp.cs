@@ -43,7 +43,33 @@ public sealed class EmailHttp(IHttpClientFactory httpFactory, TimeProvider time)
     public const string HttpClientName = "email";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>Per request, and for a whole Test Connection. Shorter in tests.</summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
     public HttpClient CreateClient() => httpFactory.CreateClient(HttpClientName);
+
+    /// <summary>
+    /// Runs a Test Connection or Send Test Email within <see cref="Timeout"/> in all, however many requests it makes
+    /// (token + send, scopes + sandbox send, send + polls): running out of time is the Timeout outcome.
+    /// </summary>
+    public async Task<ConnectionTestResult> WithinTestTimeoutAsync(string provider, Func<CancellationToken, Task<ConnectionTestResult>> test, CancellationToken ct)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(Timeout);
+        try
+        {
+            return await test(budget.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return TimedOut(provider, $"no answer within {Timeout.TotalSeconds:0} s");
+        }
+    }
+
+    private static ConnectionTestResult TimedOut(string provider, string? error) => new(TestOutcome.Timeout, $"{provider} did not answer: {error}.",
+        "Check the network connection and that the firewall allows outbound HTTPS to the provider.");
+
+    public Task<EmailHttpResponse> SendAsync(HttpRequestMessage request, CancellationToken ct) => SendAsync(request, Timeout, ct);
 
     public async Task<EmailHttpResponse> SendAsync(HttpRequestMessage request, TimeSpan timeout, CancellationToken ct)
     {
@@ -97,8 +123,7 @@ public sealed class EmailHttp(IHttpClientFactory httpFactory, TimeProvider time)
     /// <summary>Test outcomes that mean the same for every HTTP provider: transport, rate limit, server errors.</summary>
     public static ConnectionTestResult? CommonOutcome(EmailHttpResponse r, string provider) => r switch
     {
-        { TransportOutcome: TestOutcome.Timeout } => new(TestOutcome.Timeout, $"{provider} did not answer: {r.TransportError}.",
-            "Check the network connection and that the firewall allows outbound HTTPS to the provider."),
+        { TransportOutcome: TestOutcome.Timeout } => TimedOut(provider, r.TransportError),
         { TransportOutcome: TestOutcome.TlsError } => new(TestOutcome.TlsError, $"Could not reach {provider}: {r.TransportError}.",
             "The TLS handshake failed: check the base URL and any proxy that intercepts HTTPS."),
         { TransportOutcome: { } } => new(TestOutcome.ConnectionFailure, $"Could not reach {provider}: {r.TransportError}.",

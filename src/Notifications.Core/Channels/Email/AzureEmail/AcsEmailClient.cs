@@ -22,14 +22,16 @@ public sealed class AcsEmailClient
     private readonly HttpPipeline _pipeline;
     private readonly Uri _endpoint;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _networkTimeout;
 
     /// <param name="auth">An <see cref="AcsHmacPolicy"/> or a BearerTokenAuthenticationPolicy.</param>
-    public AcsEmailClient(Uri endpoint, HttpPipelinePolicy auth, HttpClient http, TimeProvider time, TimeSpan retryDelay)
+    public AcsEmailClient(Uri endpoint, HttpPipelinePolicy auth, HttpClient http, TimeProvider time, TimeSpan retryDelay, TimeSpan networkTimeout)
     {
         _endpoint = endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
         _time = time;
+        _networkTimeout = networkTimeout;
         var options = new PipelineOptions { Transport = new HttpClientTransport(http), RetryPolicy = new ShortRetryPolicy(retryDelay) };
-        options.Retry.NetworkTimeout = EmailHttp.DefaultTimeout;
+        options.Retry.NetworkTimeout = networkTimeout;
         options.Diagnostics.IsLoggingEnabled = false; // request logging would include the signed headers' neighbours; nothing of it is needed
         options.Diagnostics.IsDistributedTracingEnabled = false;
         options.Diagnostics.IsTelemetryEnabled = false;
@@ -89,7 +91,7 @@ public sealed class AcsEmailClient
         catch (Exception e) when (!ct.IsCancellationRequested &&
             (e is OperationCanceledException || e is AggregateException a && a.InnerExceptions.All(x => x is OperationCanceledException)))
         {
-            return Failed($"no answer within {EmailHttp.DefaultTimeout.TotalSeconds:0} s", TestOutcome.Timeout);
+            return Failed($"no answer within {_networkTimeout.TotalSeconds:0} s", TestOutcome.Timeout);
         }
         catch (Exception e) when (Transport(e) is { } failed)
         {

@@ -59,17 +59,20 @@ public sealed class AcsEmailSender(EmailHttp http, IOptions<WebhookOptions> opti
         return Classify(response);
     }
 
+    protected override Task<ConnectionTestResult> TestAsync(AcsSettings s, string? recipient, CancellationToken ct) =>
+        http.WithinTestTimeoutAsync(Name, budget => RunTestAsync(s, recipient, budget), ct);
+
     /// <summary>
     /// Without a recipient: emails:send with no recipient. The service checks the credentials and the sender (its
     /// username and linked domain), then refuses the empty recipient list with a 400: that 400 is the success, and
     /// nothing is sent. With a recipient: a real test email, waited for until the operation ends.
     /// </summary>
-    protected override async Task<ConnectionTestResult> TestAsync(AcsSettings s, string? recipient, CancellationToken ct)
+    private async Task<ConnectionTestResult> RunTestAsync(AcsSettings s, string? recipient, CancellationToken ct)
     {
         var sample = EmailContent.From(NotificationMessage.Sample(time.GetUtcNow()), [], 0);
         if (recipient is not null)
         {
-            var (sent, operationId) = await SendAndWaitAsync(s, Payload(s, recipient, sample), EmailHttp.DefaultTimeout, ct);
+            var (sent, operationId) = await SendAndWaitAsync(s, Payload(s, recipient, sample), http.Timeout / 2, ct);
             return AcsEmailClient.OperationStatus(sent) switch
             {
                 "Succeeded" => new(TestOutcome.Success, $"ACS delivered the test email to {recipient} (operation {operationId})."),
@@ -167,8 +170,8 @@ public sealed class AcsEmailSender(EmailHttp http, IOptions<WebhookOptions> opti
     internal AcsEmailClient Client(AcsSettings s)
     {
         if (AcsConnectionString.TryParse(s.ConnectionString, out _) is { } cs)
-            return new AcsEmailClient(cs.Endpoint, new AcsHmacPolicy(cs.AccessKey, time), http.CreateClient(), time, RetryDelay);
+            return new AcsEmailClient(cs.Endpoint, new AcsHmacPolicy(cs.AccessKey, time), http.CreateClient(), time, RetryDelay, http.Timeout);
         var auth = new AcsTokenPolicy(Credentials(s.ManagedIdentityClientId), AcsEmailClient.TokenScope);
-        return new AcsEmailClient(new Uri(s.Endpoint!), auth, http.CreateClient(), time, RetryDelay);
+        return new AcsEmailClient(new Uri(s.Endpoint!), auth, http.CreateClient(), time, RetryDelay, http.Timeout);
     }
 }

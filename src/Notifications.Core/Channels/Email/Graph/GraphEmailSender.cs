@@ -57,12 +57,15 @@ public sealed class GraphEmailSender(EmailHttp http, IOptions<WebhookOptions> op
         return EmailHttp.Classify(response, Name, ErrorCode(response));
     }
 
+    protected override Task<ConnectionTestResult> TestAsync(GraphSettings s, string? recipient, CancellationToken ct) =>
+        http.WithinTestTimeoutAsync(Name, budget => RunTestAsync(s, recipient, budget), ct);
+
     /// <summary>
     /// Without a recipient: a token (proves the credentials), its roles claim (proves Mail.Send as an application
     /// permission), then sendMail with no recipient: Graph resolves the mailbox and checks access, then refuses the empty
     /// recipient list with 400 ErrorInvalidRecipients, which is the success, and nothing is sent.
     /// </summary>
-    protected override async Task<ConnectionTestResult> TestAsync(GraphSettings s, string? recipient, CancellationToken ct)
+    private async Task<ConnectionTestResult> RunTestAsync(GraphSettings s, string? recipient, CancellationToken ct)
     {
         var token = await Tokens.AcquireAsync(s, GraphUrl(s), ct);
         if (token.Failure is { } failure) return DiagnoseToken(failure);
@@ -154,7 +157,7 @@ public sealed class GraphEmailSender(EmailHttp http, IOptions<WebhookOptions> op
             Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await http.SendAsync(request, EmailHttp.DefaultTimeout, ct);
+        return await http.SendAsync(request, ct);
     }
 
     private static Uri GraphUrl(GraphSettings s) => EmailEndpoints.Resolve(s.GraphUrl, DefaultGraphUrl);

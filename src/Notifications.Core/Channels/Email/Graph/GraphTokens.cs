@@ -46,7 +46,7 @@ public sealed class GraphTokens(EmailHttp http, Func<string?, TokenCredential> m
                 ["scope"] = scope,
             }),
         };
-        var response = await http.SendAsync(request, EmailHttp.DefaultTimeout, ct);
+        var response = await http.SendAsync(request, ct);
         var token = response.IsSuccess ? response.JsonString("access_token") : null;
         return token is not null ? new GraphToken(token, null) : new GraphToken(null, response);
     }

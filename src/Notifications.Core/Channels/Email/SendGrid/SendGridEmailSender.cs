@@ -45,11 +45,14 @@ public sealed class SendGridEmailSender(EmailHttp http, IOptions<WebhookOptions>
         return EmailHttp.Classify(response, Name, ErrorMessage(response) is { } e ? e : MessageId(response));
     }
 
+    protected override Task<ConnectionTestResult> TestAsync(SendGridSettings s, string? recipient, CancellationToken ct) =>
+        http.WithinTestTimeoutAsync(Name, budget => RunTestAsync(s, recipient, budget), ct);
+
     /// <summary>
     /// Without a recipient: GET /v3/scopes proves the key and its mail.send scope; a sandbox-mode Mail Send (validated,
     /// never delivered) proves the sender identity. With a recipient: a real test email.
     /// </summary>
-    protected override async Task<ConnectionTestResult> TestAsync(SendGridSettings s, string? recipient, CancellationToken ct)
+    private async Task<ConnectionTestResult> RunTestAsync(SendGridSettings s, string? recipient, CancellationToken ct)
     {
         if (recipient is not null)
         {
@@ -60,7 +63,7 @@ public sealed class SendGridEmailSender(EmailHttp http, IOptions<WebhookOptions>
         }
         using (var scopesRequest = Request(s, HttpMethod.Get, "v3/scopes"))
         {
-            var scopes = await http.SendAsync(scopesRequest, EmailHttp.DefaultTimeout, ct);
+            var scopes = await http.SendAsync(scopesRequest, ct);
             if (!scopes.IsSuccess) return Diagnose(scopes);
             var granted = (scopes.Json()?["scopes"] as JsonArray)?.Select(n => n?.ToString()).ToHashSet() ?? [];
             if (!granted.Contains("mail.send"))
@@ -138,7 +141,7 @@ public sealed class SendGridEmailSender(EmailHttp http, IOptions<WebhookOptions>
     {
         using var request = Request(s, HttpMethod.Post, "v3/mail/send");
         request.Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json");
-        return await http.SendAsync(request, EmailHttp.DefaultTimeout, ct);
+        return await http.SendAsync(request, ct);
     }
 
     private static HttpRequestMessage Request(SendGridSettings s, HttpMethod method, string path)
