@@ -141,6 +141,25 @@ public sealed class WebhookResponseTests(AzuriteFixture azurite) : WebhookTestBa
     }
 
     [Fact]
+    public async Task A_timeout_is_transient_and_test_webhook_reports_it()
+    {
+        // A listener that accepts connections and never answers; the client's own 1 s timeout is what is under test.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        await using var app = await TestApp.StartAsync(azurite.ConnectionString, null, new Dictionary<string, string?> { ["Webhooks:TimeoutSeconds"] = "1" });
+        var id = await WebhookChannels.CreateAsync(app, "googlechat", new { webhookUrl = $"http://127.0.0.1:{port}/googlechat/v1/spaces/A/messages?key=k&token=t" });
+        var channel = await WebhookChannels.ChannelAsync(app, id);
+
+        var result = await WebhookChannels.Provider(app, "googlechat").SendAsync(channel, null, WebhookChannels.Message("x"), default);
+        var test = (await app.Channels.TestAsync(id, null, default)).Expect(200);
+
+        Assert.Equal(SendStatus.TransientFailure, result.Status);
+        Assert.Contains("no answer within 1 s", result.Detail);
+        Assert.Equal("Timeout", test["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_unreachable_endpoint_is_transient_and_the_detail_has_no_url()
     {
         var port = ExternalProcess.FreePort(); // nothing listens there
