@@ -27,9 +27,9 @@ pids=()
 cleanup() {
   local i
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill "${pids[i]}" 2>/dev/null || true
+    kill -INT "${pids[i]}" 2>/dev/null || true  # Ctrl+C: Azurite ignores SIGTERM while it holds connections
     for _ in $(seq 1 50); do kill -0 "${pids[i]}" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "${pids[i]}" 2>/dev/null || true
+    if kill -9 "${pids[i]}" 2>/dev/null; then say "  ${names[i]} did not stop within 10 s and was killed"; fi
   done
 }
 trap cleanup EXIT
@@ -38,7 +38,7 @@ trap cleanup EXIT
 start() {
   local name=$1; shift
   "$@" >"$logs/$name.log" 2>&1 &
-  pids+=($!)
+  pids+=($!); names+=("$name")
 }
 
 # Waits until a URL answers, or fails with the component's log.
