@@ -147,7 +147,7 @@ public sealed class WebhookResponseTests(AzuriteFixture azurite) : WebhookTestBa
         using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         silent.Start();
         var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
-        await using var app = await TestApp.StartAsync(azurite.ConnectionString, null, new Dictionary<string, string?> { ["Webhooks:TimeoutSeconds"] = "1" });
+        await using var app = await TestApp.StartAsync(Azurite.ConnectionString, null, new Dictionary<string, string?> { ["Webhooks:TimeoutSeconds"] = "1" });
         var id = await WebhookChannels.CreateAsync(app, "googlechat", new { webhookUrl = $"http://127.0.0.1:{port}/googlechat/v1/spaces/A/messages?key=k&token=t" });
         var channel = await WebhookChannels.ChannelAsync(app, id);
 

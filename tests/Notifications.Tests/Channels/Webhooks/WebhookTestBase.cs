@@ -8,6 +8,7 @@ public abstract class WebhookTestBase(AzuriteFixture azurite) : IClassFixture<Az
 {
     protected FakeProviders Fakes { get; private set; } = null!;
     protected TestApp App { get; private set; } = null!;
+    protected AzuriteFixture Azurite => azurite;
 
     public async Task InitializeAsync()
     {
