@@ -129,7 +129,7 @@ internal static class BarLayout
             }
             // Normalised stacks stay tight at 0 and the norm; anything beyond them is padded like plain bars.
             bool padded = norm == 0 || vals.Any(v => v > norm * (1 + 1e-9) || v < -norm * 1e-9);
-            sizeAxis.Extremes.Add(vals, 0, padded, zeroBased, zeroTight: true);
+            sizeAxis.Extremes.Add(vals, b.OutsideTextPad, padded, zeroBased, zeroTight: true);
         }
     }
 

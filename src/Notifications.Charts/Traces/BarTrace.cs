@@ -28,6 +28,11 @@ internal sealed class BarTrace
         ScalarText = p.Get("text") is { ValueKind: System.Text.Json.JsonValueKind.String } ? p.Str("text") : null;
         TextPosition = p.Str("textposition") ?? "none";
         TextTemplate = p.Str("texttemplate");
+        bool hasText = p.Has("text") || TextTemplate is not null;
+        // Outside labels get room in the autorange, as plotly pads bars by their text.
+        OutsideTextPad = hasText && TextPosition == "outside"
+            ? (float)(FontSpec.From(p.Sub("outsidetextfont").With(p.Sub("textfont")), ctx.Font).Size * TextPainter.LineHeight + 3)
+            : 0;
         var xs = p.Get("x");
         var ys = p.Get("y");
         string? orient = p.Str("orientation");
@@ -70,6 +75,9 @@ internal sealed class BarTrace
     public string? TextTemplate { get; }
 
     public bool Horizontal { get; }
+
+    /// <summary>Pixels of autorange padding beyond the bar ends for outside text.</summary>
+    public float OutsideTextPad { get; }
 
     /// <summary>Bar positions along the category/position axis (axis units).</summary>
     public double[] Pos { get; set; } = Array.Empty<double>();
