@@ -138,7 +138,7 @@ public sealed class SmtpProviderTests(AzuriteFixture azurite, SmtpServers smtp) 
         Assert.Contains("style=\"border:1px solid", mime.HtmlBody);
         Assert.Contains("Intro", mime.TextBody);
         // The charts are LinkedResources: parts of the multipart/related that holds the HTML.
-        var related = Assert.Single(Descendants(mime.Body).OfType<MultipartRelated>());
+        var related = Assert.Single(Descendants(mime.Body!).OfType<MultipartRelated>());
         var images = related.OfType<MimePart>().Where(p => p.ContentType.MimeType == "image/png").ToList();
         Assert.Equal(["chart-1.run1@notifications", "chart-2.run1@notifications"], images.Select(i => i.ContentId));
         Assert.All(images, i => Assert.Contains($"cid:{i.ContentId}", mime.HtmlBody));
