@@ -326,7 +326,7 @@ internal sealed class FigureRenderer
         var ordered = items.OrderBy(i => i.Index).Select(i => i.Item).ToList();
         var traceorder = layout.Str("legend.traceorder");
         // plotly reverses the legend for stacks (stacked bars, tonext fills) so it reads like the chart.
-        bool stackedBars = traceorder is null && ((bars.Count > 0 && (layout.Str("barmode") is "stack" or "relative"))
+        bool stackedBars = traceorder is null && ((bars.Count > 0 && layout.Str("barmode") == "stack")
             || scatters.Any(s => s.Fill is "tonexty" or "tonextx"));
         if ((traceorder?.Contains("reversed") ?? false) || stackedBars) ordered.Reverse();
         ordered.AddRange(pieItems);
