@@ -9,42 +9,24 @@ namespace Notifications.Tests.Pipeline;
 /// The main job end to end on real local components: Azurite, smtp4dev, the sample agent and the Slack fake,
 /// with the ticker driven by fake time and the queues drained by the same pump the local host uses.
 /// </summary>
-public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : PipelineTest(azurite)
 {
-    private SampleAgentServer _agent = null!;
-    private FakeProviders _fakes = null!;
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _agent = await SampleAgentServer.StartAsync();
-        _fakes = await FakeProviders.StartAsync();
-        _app = await TestApp.StartAsync(azurite.ConnectionString, _agent.Url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _fakes.DisposeAsync();
-        await _agent.DisposeAsync();
-    }
-
     [Fact]
     public async Task Due_schedule_delivers_its_result_with_charts_to_smtp_and_slack()
     {
         var smtp = await SharedSmtp4dev.GetAsync();
         var recipient = SharedSmtp4dev.UniqueRecipient("e2e");
-        await _app.ResetSchedulingAsync();
-        var email = await _app.CreateSmtpChannelAsync(smtp.SmtpPort);
-        var slack = await _app.CreateSlackChannelAsync(_fakes.SlackWebhookUrl());
-        await _app.CreateScheduleAsync("Monthly revenue report",
+        await App.ResetSchedulingAsync();
+        var email = await App.CreateSmtpChannelAsync(smtp.SmtpPort);
+        var slack = await App.CreateSlackChannelAsync(Fakes.SlackWebhookUrl());
+        await App.CreateScheduleAsync("Monthly revenue report",
             new { channelId = email, target = recipient, condition = "Always" },
             new { channelId = slack, condition = "Always" });
 
-        Assert.Equal(0, await _app.Ticker.TickAsync()); // 07:58, not due yet
-        _app.Time.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(1, await _app.Ticker.TickAsync());
-        await _app.PumpQueuesAsync();
+        Assert.Equal(0, await App.Ticker.TickAsync()); // 07:58, not due yet
+        App.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await App.Ticker.TickAsync());
+        await App.PumpQueuesAsync();
 
         // The email as smtp4dev received it: HTML referencing an inline PNG by Content-ID, and a text alternative.
         var raw = Assert.Single(await smtp.RawMessagesToAsync(recipient));
@@ -69,7 +51,7 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IClassFixtur
         Assert.DoesNotContain("\"data\"", message.TextBody);
 
         // The Slack payload: top-level text, header, fields, result sections and one image block per chart.
-        var payload = Assert.Single(_fakes.Recorded.For("slack")).AsObject();
+        var payload = Assert.Single(Fakes.Recorded.For("slack")).AsObject();
         Assert.False(string.IsNullOrWhiteSpace(payload["text"]!.GetValue<string>()));
         var blocks = payload["blocks"]!.AsArray().Select(b => b!.AsObject()).ToList();
         Assert.Equal("header", blocks[0]["type"]!.GetValue<string>());
@@ -95,23 +77,23 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task A_broken_chart_still_delivers_the_text_with_a_note()
     {
-        var slack = await _app.CreateSlackChannelAsync(_fakes.SlackWebhookUrl());
+        var slack = await App.CreateSlackChannelAsync(Fakes.SlackWebhookUrl());
         var prompt = "echo: Intro line.\n\n```plotly\n{\"data\": [ this is not json\n```\n\nClosing line.";
-        var schedule = await _app.CreateScheduleAsync(prompt, new { channelId = slack, condition = "Always" });
+        var schedule = await App.CreateScheduleAsync(prompt, new { channelId = slack, condition = "Always" });
 
-        var run = await _app.RunNowAndPumpAsync(schedule);
+        var run = await App.RunNowAndPumpAsync(schedule);
 
         Assert.Equal("Succeeded", run["run"]!["status"]!.GetValue<string>());
         Assert.Equal(1, run["run"]!["omittedCharts"]!.GetValue<int>());
         Assert.Equal("Sent", Assert.Single(run.StatusByCondition()).Value);
-        var text = Assert.Single(_fakes.Recorded.For("slack"))["blocks"]!.AsArray()
+        var text = Assert.Single(Fakes.Recorded.For("slack"))["blocks"]!.AsArray()
             .Where(b => b!["type"]!.GetValue<string>() == "section" && b["text"] is not null)
             .Select(b => b!["text"]!["text"]!.GetValue<string>()).Aggregate((a, b) => a + "\n" + b);
         Assert.Contains("Intro line.", text);
         Assert.Contains("Closing line.", text);
         Assert.Contains("could not be rendered", text);
         Assert.DoesNotContain("this is not json", text);
-        Assert.Contains(_app.Logs.Lines, l => l.Contains("was left out", StringComparison.Ordinal));
+        Assert.Contains(App.Logs.Lines, l => l.Contains("was left out", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -119,32 +101,32 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IClassFixtur
     {
         var smtp = await SharedSmtp4dev.GetAsync();
         var recipient = SharedSmtp4dev.UniqueRecipient("isolation");
-        var email = await _app.CreateSmtpChannelAsync(smtp.SmtpPort);
-        var slack = await _app.CreateSlackChannelAsync(_fakes.SlackWebhookUrl());
-        var schedule = await _app.CreateScheduleAsync("echo: All checks passed.",
+        var email = await App.CreateSmtpChannelAsync(smtp.SmtpPort);
+        var slack = await App.CreateSlackChannelAsync(Fakes.SlackWebhookUrl());
+        var schedule = await App.CreateScheduleAsync("echo: All checks passed.",
             new { channelId = email, target = recipient, condition = "Always" },
             new { channelId = slack, condition = "SuccessOnly" });
-        _fakes.Scripted.Enqueue("slack", new ScriptedResponse(429, "rate_limited", RetryAfterSeconds: 7));
+        Fakes.Scripted.Enqueue("slack", new ScriptedResponse(429, "rate_limited", RetryAfterSeconds: 7));
 
-        var run = await _app.RunNowAndPumpAsync(schedule);
+        var run = await App.RunNowAndPumpAsync(schedule);
 
         var statuses = run.StatusByCondition();
         Assert.Equal("Sent", statuses["Always"]);
         Assert.Equal("Retrying", statuses["SuccessOnly"]);
-        Assert.Contains(_app.Logs.Lines, l => l.Contains("will retry in 7s", StringComparison.Ordinal));
+        Assert.Contains(App.Logs.Lines, l => l.Contains("will retry in 7s", StringComparison.Ordinal));
         Assert.Single(await smtp.RawMessagesToAsync(recipient));
 
         // The delayed retry is a new message; when it is handled, the email is not sent again.
         var runId = run["run"]!["id"]!.GetValue<string>();
         var slackNotification = run["deliveries"]!.AsArray().Single(d => d!["condition"]!.GetValue<string>() == "SuccessOnly")!["notificationId"]!.GetValue<string>();
         var emailNotification = run["deliveries"]!.AsArray().Single(d => d!["condition"]!.GetValue<string>() == "Always")!["notificationId"]!.GetValue<string>();
-        var dispatcher = _app.Get<Notifications.Deliveries.DeliveryDispatcher>();
+        var dispatcher = App.Get<Notifications.Deliveries.DeliveryDispatcher>();
         await dispatcher.DispatchAsync(new Notifications.Storage.DeliveryRequest(runId, slackNotification, 2));
         await dispatcher.DispatchAsync(new Notifications.Storage.DeliveryRequest(runId, emailNotification, 1)); // a duplicate message
-        var after = (await _app.Runs.GetAsync(runId, default)).Expect(200).StatusByCondition();
+        var after = (await App.Runs.GetAsync(runId, default)).Expect(200).StatusByCondition();
         Assert.Equal("Sent", after["SuccessOnly"]);
         Assert.Equal("Sent", after["Always"]);
         Assert.Single(await smtp.RawMessagesToAsync(recipient));
-        Assert.Single(_fakes.Recorded.For("slack"));
+        Assert.Single(Fakes.Recorded.For("slack"));
     }
 }
