@@ -22,7 +22,17 @@ public abstract class MarkdownTextRenderer
     public IReadOnlyList<RenderedBlock> RenderBlocks(string markdown)
     {
         var blocks = new List<RenderedBlock>();
-        foreach (var block in ResultMarkdown.Parse(markdown))
+        MarkdownDocument document;
+        try
+        {
+            document = ResultMarkdown.Parse(markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested beyond its depth limit: deliver the text as it came, preformatted.
+            return [new RenderedBlock(CodeBlock(markdown.Trim(), null), true)];
+        }
+        foreach (var block in document)
         {
             var text = new StringBuilder();
             Block(block, text, "");

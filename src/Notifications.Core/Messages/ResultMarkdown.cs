@@ -18,5 +18,16 @@ public static class ResultMarkdown
 
     public static string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
 
-    public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline).Trim();
+    /// <summary>The text without markup; input Markdig refuses (nested beyond its depth limit) comes back as it was.</summary>
+    public static string ToPlainText(string markdown)
+    {
+        try
+        {
+            return Markdown.ToPlainText(markdown, Pipeline).Trim();
+        }
+        catch (ArgumentException)
+        {
+            return markdown.Trim();
+        }
+    }
 }

@@ -78,4 +78,16 @@ public sealed class RenderingTests
         Assert.True(chunks.Count > 1);
         Assert.All(chunks, c => Assert.Equal(0, (c.Length - c.Replace("```", "").Length) / 3 % 2));
     }
+
+    [Fact]
+    public void Markdown_nested_beyond_markdigs_limit_is_rendered_as_it_came()
+    {
+        var deep = string.Concat(Enumerable.Repeat("> ", 200)) + "deep <end>";
+        Assert.EndsWith("&gt; deep &lt;end&gt;\n```", SlackMrkdwn.Instance.Render(deep));
+        var html = TelegramHtml.Instance.Render(deep);
+        Assert.StartsWith("<pre>", html);
+        Assert.Null(FakeTelegram.ParseHtml(html).Problem);
+        var slack = SlackWebhookSender.Payload(new NotificationMessage("r", "S", "p", true, DateTimeOffset.UnixEpoch, deep, null, [], 0));
+        Assert.StartsWith("S: succeeded: &gt; &gt; &gt;", slack["text"]!.GetValue<string>());
+    }
 }
