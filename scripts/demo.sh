@@ -23,22 +23,31 @@ step() { printf '\n== %s\n' "$*"; }
 
 pids=()
 # Stops what the demo started, newest first (the local host before the storage it uses); anything still
-# running after 10 s is killed.
+# running 10 s after Ctrl+C is killed.
 cleanup() {
   local i
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill -INT "${pids[i]}" 2>/dev/null || true  # Ctrl+C: Azurite ignores SIGTERM while it holds connections
+    if [[ ${names[i]} == azurite ]]; then
+      # Azurite waits for idle keep-alive connections before it exits; in memory it has nothing to flush.
+      kill -9 -- "-${pids[i]}" 2>/dev/null || true
+      continue
+    fi
+    kill -INT -- "-${pids[i]}" 2>/dev/null || true  # Ctrl+C, to the whole process group
     for _ in $(seq 1 50); do kill -0 "${pids[i]}" 2>/dev/null || break; sleep 0.2; done
-    if kill -9 "${pids[i]}" 2>/dev/null; then say "  ${names[i]} did not stop within 10 s and was killed"; fi
+    if kill -9 -- "-${pids[i]}" 2>/dev/null; then say "  ${names[i]} did not stop within 10 s and was killed"; fi
   done
+  say "Demo wall time: $(( $(date +%s) - started )) s (installs and builds included)"
 }
 trap cleanup EXIT
 
-# Starts a program in the background, its output in artifacts/demo-logs/NAME.log.
+# Starts a program in the background, its output in artifacts/demo-logs/NAME.log. Job control gives it a process
+# group of its own, and keeps SIGINT working for it (a script's background jobs otherwise ignore SIGINT).
 start() {
   local name=$1; shift
+  set -m
   "$@" >"$logs/$name.log" 2>&1 &
   pids+=($!); names+=("$name")
+  set +m
 }
 
 # Waits until a URL answers, or fails with the component's log.
@@ -112,6 +121,12 @@ smtp=$(channel '{"name":"Default","provider":"smtp","settings":{"server":"127.0.
 notifications+=('{"channelId":"'"$smtp"'","target":"'"$recipient"'","condition":"Always"}')
 slack=$(channel '{"name":"Engineering Slack","provider":"slack","settings":{"webhookUrl":"'"$fakes"'/slack/services/T0000DEMO/B0000DEMO/XXXXdemotoken"}}')
 notifications+=('{"channelId":"'"$slack"'","condition":"Always"}')
+sendgrid=$(channel '{"name":"Marketing Team Mail","provider":"sendgrid","settings":{"apiKey":"SG.fakefullaccess.mail-send-secret","senderAddress":"reports@example.test","senderName":"Reports","baseUrl":"'"$fakes"'/sendgrid/"}}')
+notifications+=('{"channelId":"'"$sendgrid"'","target":"'"$recipient"'","condition":"Always"}')
+acs=$(channel '{"name":"Azure Email","provider":"acs","settings":{"connectionString":"endpoint='"$fakes"'/acs/;accesskey=ZmFrZS1hY3MtYWNjZXNzLWtleS1mb3ItbG9jYWwtdGVzdHMtb25seQ==","senderAddress":"DoNotReply@notify.example.test"}}')
+notifications+=('{"channelId":"'"$acs"'","target":"'"$recipient"'","condition":"Always"}')
+graph=$(channel '{"name":"Microsoft 365","provider":"graph","settings":{"tenantId":"8f0e3c52-0000-4000-8000-00000000a11c","clientId":"11111111-1111-4111-8111-111111111111","clientSecret":"fake-graph-mail-send-secret","senderUpn":"reports@contoso.test","authorityUrl":"'"$fakes"'/graph-login/","graphUrl":"'"$fakes"'/graph/"}}')
+notifications+=('{"channelId":"'"$graph"'","target":"'"$recipient"'","condition":"Always"}')
 # --- end of providers ---
 
 list=$(IFS=,; printf '%s' "${notifications[*]}")
@@ -154,7 +169,6 @@ console.log(`run ${r.run.id}: ${r.run.status}, ${r.run.charts.length} chart(s), 
 for (const d of r.deliveries) console.log(`  ${d.provider.padEnd(10)} ${d.status.padEnd(8)} attempts=${d.attempts}  ${d.detail ?? ""}`.slice(0, 160));
 ' "$run"
 say "  files: $(cd "$out" && ls | tr '\n' ' ')"
-say "  wall time so far: $(( $(date +%s) - started )) s"
 all_sent=$(node -e 'const r=JSON.parse(process.argv[1]);process.stdout.write(String(r.run.status==="Succeeded"&&r.deliveries.length>0&&r.deliveries.every(d=>d.status==="Sent")))' "$run")
 if [[ "$all_sent" != "true" ]]; then say "Not every delivery was sent (logs in artifacts/demo-logs/)."; exit 1; fi
 say "Every delivery arrived."
