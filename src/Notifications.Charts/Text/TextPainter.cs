@@ -26,7 +26,8 @@ internal sealed class TextPainter : IDisposable
             {
                 Subpixel = true,
                 Edging = SKFontEdging.Antialias,
-                Hinting = SKFontHinting.None,
+                // Slight hinting is closest to how Chromium rasterises plotly's SVG text (checked with the SSIM scores).
+                Hinting = SKFontHinting.Slight,
             };
             _fonts[key] = f;
         }
