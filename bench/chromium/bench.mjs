@@ -2,12 +2,14 @@
 // and prints timings as JSON: a cold process per figure, and a warm browser reusing one page.
 // Usage: node bench.mjs [--warm-iters N] [--cold-runs N] FIGURE.json...
 import { chromium } from 'playwright-core';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const plotlyPath = require.resolve('plotly.js-dist-min');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+// Debian's chromium from PATH, unless CHROMIUM names another binary.
+const executablePath = process.env.CHROMIUM
+  || (process.env.PATH || '').split(':').map(d => `${d}/chromium`).find(p => existsSync(p));
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -2,12 +2,14 @@
 // (the same path as the reference images), for checking the renderer on new figures.
 // Usage: node ref.mjs FIGURE.json...
 import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  executablePath: process.env.CHROMIUM
+    || (process.env.PATH || '').split(':').map(d => `${d}/chromium`).find(p => existsSync(p)),
+  headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
