@@ -127,6 +127,14 @@ acs=$(channel '{"name":"Azure Email","provider":"acs","settings":{"connectionStr
 notifications+=('{"channelId":"'"$acs"'","target":"'"$recipient"'","condition":"Always"}')
 graph=$(channel '{"name":"Microsoft 365","provider":"graph","settings":{"tenantId":"8f0e3c52-0000-4000-8000-00000000a11c","clientId":"11111111-1111-4111-8111-111111111111","clientSecret":"fake-graph-mail-send-secret","senderUpn":"reports@contoso.test","authorityUrl":"'"$fakes"'/graph-login/","graphUrl":"'"$fakes"'/graph/"}}')
 notifications+=('{"channelId":"'"$graph"'","target":"'"$recipient"'","condition":"Always"}')
+teams=$(channel '{"name":"Executive Teams","provider":"teams","settings":{"webhookUrl":"'"$fakes"'/teams/workflows/demoflow/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=demosig"}}')
+notifications+=('{"channelId":"'"$teams"'","condition":"Always"}')
+discord=$(channel '{"name":"Ops Discord","provider":"discord","settings":{"webhookUrl":"'"$fakes"'/discord/api/webhooks/123456789012345678/demotoken"}}')
+notifications+=('{"channelId":"'"$discord"'","condition":"Always"}')
+telegram=$(channel '{"name":"On-call Telegram","provider":"telegram","settings":{"botToken":"123456789:AAHdemoTokenForTheLocalFakeOnly00000","chatId":"-1001234567890","apiBaseUrl":"'"$fakes"'/telegram"}}')
+notifications+=('{"channelId":"'"$telegram"'","condition":"Always"}')
+googlechat=$(channel '{"name":"Team Google Chat","provider":"googlechat","settings":{"webhookUrl":"'"$fakes"'/googlechat/v1/spaces/AAAAdemo/messages?key=demokey&token=demotoken"}}')
+notifications+=('{"channelId":"'"$googlechat"'","condition":"Always"}')
 # --- end of providers ---
 
 list=$(IFS=,; printf '%s' "${notifications[*]}")
