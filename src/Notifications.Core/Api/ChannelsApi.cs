@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Notifications.Channels;
@@ -21,6 +22,10 @@ public sealed class ChannelsApi(
     public sealed record ChannelView(
         string Id, string Name, ChannelKind Kind, string Provider, JsonObject Settings, IReadOnlyList<string> SecretsConfigured,
         DateTimeOffset CreatedUtc, DateTimeOffset UpdatedUtc, IReadOnlyDictionary<string, List<string>>? Warnings = null);
+
+    public const int MaxNameLength = 200;
+    /// <summary>Settings and secrets are one Table Storage column each (32K characters; secrets grow when encrypted).</summary>
+    public const int MaxSettingsJsonLength = 16_000;
 
     public async Task<ApiResult> ListAsync(CancellationToken ct) =>
         ApiResult.Ok((await channels.ListAsync(ct)).Select(c => View(c)).ToList());
@@ -59,7 +64,13 @@ public sealed class ChannelsApi(
             recipient = JsonBody.String(json, "recipient", problems);
         }
         var provider = providers.Get(channel.Provider);
-        if (recipient is not null) provider.ValidateTarget(recipient, problems);
+        if (recipient is not null)
+        {
+            // Providers report on "target"; this request calls the same value "recipient".
+            var targetProblems = new ValidationProblems();
+            provider.ValidateTarget(recipient, targetProblems);
+            foreach (var message in targetProblems.Errors.Values.SelectMany(m => m)) problems.Error("recipient", message);
+        }
         if (!problems.IsValid) return ApiResult.Invalid(problems);
         var result = await provider.TestAsync(channel, recipient, ct);
         logger.LogInformation("Tested channel {ChannelId} ({Provider}): {Outcome}", channel.Id, channel.Provider, result.Outcome);
@@ -84,7 +95,7 @@ public sealed class ChannelsApi(
         if (!JsonBody.TryParse(body, out var json, out var error)) return error!;
         var problems = new ValidationProblems();
         var name = JsonBody.String(json, "name", problems)?.Trim();
-        problems.Require("name", name, "Channel name");
+        if (problems.Require("name", name, "Channel name")) problems.MaxLength("name", name, MaxNameLength, "Channel name");
         var providerId = JsonBody.String(json, "provider", problems) ?? existing?.Provider;
         var provider = providers.Find(providerId);
         if (provider is null)
@@ -117,6 +128,11 @@ public sealed class ChannelsApi(
             else problems.Error($"settings.{key}", "Must be a string.");
         }
 
+        if (settings.ToJsonString().Length > MaxSettingsJsonLength || JsonSerializer.Serialize(secrets).Length > MaxSettingsJsonLength)
+        {
+            problems.Error("settings", $"settings must be at most {MaxSettingsJsonLength} characters of JSON.");
+            return ApiResult.Invalid(problems);
+        }
         var merged = (JsonObject)settings.DeepClone();
         foreach (var (key, value) in secrets) merged[key] = value;
         var settingsProblems = new ValidationProblems();

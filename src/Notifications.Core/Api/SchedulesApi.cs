@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Notifications.Channels;
@@ -22,6 +23,13 @@ public sealed class SchedulesApi(
         DateTimeOffset CreatedUtc, DateTimeOffset UpdatedUtc);
 
     public sealed record RunAccepted(string RunId, string ScheduleId, string Status, string Run);
+
+    public const int MaxNameLength = 200;
+    /// <summary>The prompt is stored on the schedule and on every run (Table Storage: 32K characters a property).</summary>
+    public const int MaxPromptLength = 16_000;
+    public const int MaxNotifications = 100;
+    /// <summary>The notifications are one JSON column of the schedule entity.</summary>
+    public const int MaxNotificationsJsonLength = 30_000;
 
     public async Task<ApiResult> ListAsync(CancellationToken ct) =>
         ApiResult.Ok((await schedules.ListAsync(ct)).Select(View).ToList());
@@ -77,9 +85,9 @@ public sealed class SchedulesApi(
         if (!JsonBody.TryParse(body, out var json, out var error)) return (null, error);
         var problems = new ValidationProblems();
         var name = JsonBody.String(json, "name", problems)?.Trim();
-        problems.Require("name", name, "Schedule name");
+        if (problems.Require("name", name, "Schedule name")) problems.MaxLength("name", name, MaxNameLength, "Schedule name");
         var prompt = JsonBody.String(json, "prompt", problems);
-        problems.Require("prompt", prompt, "Prompt");
+        if (problems.Require("prompt", prompt, "Prompt")) problems.MaxLength("prompt", prompt, MaxPromptLength, "Prompt");
         var cron = JsonBody.String(json, "cron", problems);
         var zone = JsonBody.String(json, "timeZone", problems) ?? "UTC";
         var enabled = JsonBody.Bool(json, "enabled", problems) ?? true;
@@ -88,11 +96,14 @@ public sealed class SchedulesApi(
             if (cronError is not null) problems.Error("cron", cronError);
             if (zoneError is not null) problems.Error("timeZone", zoneError);
         }
+        var now = time.GetUtcNow();
+        // Cronos accepts dates that never come ("0 0 31 2 *"); such a schedule would sit in the list and never run.
+        var firstRun = cronSchedule?.NextAfter(now);
+        if (cronSchedule is not null && firstRun is null) problems.Error("cron", "This cron expression never occurs.");
         var notifications = await ReadNotificationsAsync(json, existing, problems, ct);
         if (!problems.IsValid) return (null, ApiResult.Invalid(problems));
 
-        var now = time.GetUtcNow();
-        var next = enabled ? cronSchedule!.NextAfter(now) : null;
+        var next = enabled ? firstRun : null;
         return (new Schedule(existing?.Id ?? "sch" + Guid.NewGuid().ToString("N")[..16], name!, prompt!, cron!.Trim(), zone, enabled,
             notifications, next, existing?.LastOccurrenceUtc, existing?.CreatedUtc ?? now, now, existing?.ETag ?? default), null);
     }
@@ -107,6 +118,12 @@ public sealed class SchedulesApi(
             problems.Error("notifications", "notifications must be an array.");
             return rules;
         }
+        if (array.Count > MaxNotifications)
+        {
+            problems.Error("notifications", $"A schedule can have at most {MaxNotifications} notifications (it has {array.Count}).");
+            return rules;
+        }
+        var known = new Dictionary<string, Channel?>(StringComparer.Ordinal); // one lookup per channel, not per notification
         for (var i = 0; i < array.Count; i++)
         {
             var field = $"notifications[{i}]";
@@ -124,7 +141,7 @@ public sealed class SchedulesApi(
                 itemProblems.Error("condition", "condition must be Always, SuccessOnly or FailureOnly.");
             if (itemProblems.Require("channelId", channelId, "channelId"))
             {
-                var channel = await channels.FindAsync(channelId!, ct);
+                if (!known.TryGetValue(channelId!, out var channel)) known[channelId!] = channel = await channels.FindAsync(channelId!, ct);
                 if (channel is null) itemProblems.Error("channelId", $"No channel '{channelId}' exists.");
                 else providers.Find(channel.Provider)?.ValidateTarget(target, itemProblems);
             }
@@ -133,6 +150,8 @@ public sealed class SchedulesApi(
             rules.Add(new NotificationRule(keepId ? id! : "n" + Guid.NewGuid().ToString("N")[..12], channelId ?? "",
                 string.IsNullOrEmpty(target) ? null : target, condition));
         }
+        if (JsonSerializer.Serialize(rules, QueueMessageJson.Options).Length > MaxNotificationsJsonLength)
+            problems.Error("notifications", $"The notifications are too long to store (targets included, at most {MaxNotificationsJsonLength} characters of JSON).");
         return rules;
     }
 

@@ -30,6 +30,17 @@ public sealed class ValidationProblems
         return false;
     }
 
+    /// <summary>
+    /// Adds an error when the value is longer than <paramref name="max"/> characters. Table Storage refuses a property
+    /// over 32K characters, so every stored text needs a bound the API checks first.
+    /// </summary>
+    public bool MaxLength(string field, string? value, int max, string? label = null)
+    {
+        if (value is null || value.Length <= max) return true;
+        Error(field, $"{label ?? field} must be at most {max} characters (it has {value.Length}).");
+        return false;
+    }
+
     /// <summary>Copies another set of problems in, with their field names under a prefix.</summary>
     public void Merge(ValidationProblems other, string prefix)
     {

@@ -19,9 +19,22 @@ public sealed class ResultCharts(PlotlyChartRenderer renderer, NotificationMetri
 {
     public const string OmittedChartNote = "*(One chart could not be rendered and was left out.)*";
 
+    public const string PlainTextNote = "*(The answer could not be read as Markdown and is shown as it came.)*";
+
     public ProcessedAnswer Process(string answer, string runId)
     {
-        var blocks = ChartExtractor.Find(answer);
+        IReadOnlyList<ChartBlock> blocks;
+        try
+        {
+            blocks = ChartExtractor.Find(answer);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Markdig refuses some inputs (nesting beyond its depth limit). Thrown here it would fail the run on every
+            // retry and leave it Running; as a code block the text is still delivered, and every provider can parse it.
+            logger.LogWarning("The answer of run {RunId} is delivered as plain text: {Reason}", runId, e.Message);
+            return new ProcessedAnswer(PlainTextNote + "\n\n" + AsCodeBlock(answer), [], 0);
+        }
         var charts = new List<RenderedChart>();
         var failed = new HashSet<int>();
         foreach (var block in blocks)
@@ -42,5 +55,18 @@ public sealed class ResultCharts(PlotlyChartRenderer renderer, NotificationMetri
         }
         var text = ChartExtractor.Replace(answer, blocks, b => failed.Contains(b.Index) ? OmittedChartNote : "");
         return new ProcessedAnswer(text, charts, failed.Count);
+    }
+
+    /// <summary>A fence longer than any backtick run in the text, so nothing inside can close it.</summary>
+    private static string AsCodeBlock(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return $"{fence}\n{text}\n{fence}";
     }
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Specialized;
 using Microsoft.Extensions.Configuration;
 
 namespace Notifications.Storage;
@@ -57,7 +58,7 @@ public sealed class NotificationStorage
     /// </summary>
     public static NotificationStorage FromConfiguration(IConfiguration configuration)
     {
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = QueueOptions();
         var connectionString = configuration[StorageNames.ConnectionName]
             ?? configuration.GetConnectionString(StorageNames.ConnectionName);
         if (!string.IsNullOrWhiteSpace(connectionString))
@@ -79,6 +80,33 @@ public sealed class NotificationStorage
 
     public static NotificationStorage FromConnectionString(string connectionString) => new(
         new TableServiceClient(connectionString),
-        new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
+        new QueueServiceClient(connectionString, QueueOptions()),
         new BlobServiceClient(connectionString));
+
+    /// <summary>
+    /// Base64 messages, as the Functions queue trigger expects. A message that is not Base64 makes the whole receive throw,
+    /// so its batch would never be handled and it would come back forever; like the Functions host, move it to the
+    /// poison queue instead (the SDK then leaves it out of the batch).
+    /// </summary>
+    private static QueueClientOptions QueueOptions()
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.MessageDecodingFailed += MoveUndecodableToPoisonAsync;
+        return options;
+    }
+
+    private static async Task MoveUndecodableToPoisonAsync(QueueMessageDecodingFailedEventArgs args)
+    {
+        if (args.ReceivedMessage is not { } message) return; // a peek: nothing to move
+        var queue = args.Queue;
+        var poison = queue.GetParentQueueServiceClient().GetQueueClient(queue.Name + StorageNames.PoisonSuffix);
+        if (args.IsRunningSynchronously)
+        {
+            poison.SendMessage(message.MessageText, cancellationToken: args.CancellationToken);
+            queue.DeleteMessage(message.MessageId, message.PopReceipt, args.CancellationToken);
+            return;
+        }
+        await poison.SendMessageAsync(message.MessageText, cancellationToken: args.CancellationToken);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+    }
 }
