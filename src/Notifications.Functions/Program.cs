@@ -10,7 +10,8 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
+    .ConfigureFunctionsApplicationInsights()
+    .AddSingleton<Microsoft.ApplicationInsights.Extensibility.ITelemetryInitializer, DependencyUrlRedactor>();
 // The Application Insights logger provider ships with a rule that keeps only warnings; the portal queries need the
 // information lines too (claims, runs, deliveries), so the levels in host.json / app settings decide instead.
 builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
