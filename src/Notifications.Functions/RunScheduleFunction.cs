@@ -8,6 +8,7 @@ namespace Notifications.Functions;
 public sealed class RunScheduleFunction(RunProcessor runner)
 {
     [Function("RunSchedule")]
-    public Task Run([QueueTrigger(StorageNames.RunQueue, Connection = StorageNames.ConnectionName)] string message, CancellationToken ct) =>
-        runner.ProcessAsync(QueueMessageJson.Deserialize<RunRequest>(message), ct);
+    public Task Run(
+        [QueueTrigger(StorageNames.RunQueue, Connection = StorageNames.ConnectionName)] string message, long dequeueCount, CancellationToken ct) =>
+        runner.ProcessAsync(QueueMessageJson.Deserialize<RunRequest>(message), dequeueCount >= QueueMessagePump.MaxDequeueCount, ct);
 }

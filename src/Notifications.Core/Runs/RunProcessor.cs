@@ -24,7 +24,8 @@ public sealed class RunProcessor(
     TimeProvider time,
     ILogger<RunProcessor> logger)
 {
-    public async Task ProcessAsync(RunRequest request, CancellationToken ct = default)
+    /// <param name="lastAttempt">True when the queue will not deliver this message again (its dequeue count reached the limit).</param>
+    public async Task ProcessAsync(RunRequest request, bool lastAttempt = false, CancellationToken ct = default)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["scheduleId"] = request.ScheduleId, ["runId"] = request.RunId });
         var schedule = await schedules.FindAsync(request.ScheduleId, ct);
@@ -42,8 +43,23 @@ public sealed class RunProcessor(
             return;
         }
 
-        var run = await ExecuteAsync(existing, schedule.Prompt, ct);
-        await EnqueueDeliveriesAsync(run, schedule, ct);
+        Run run;
+        try
+        {
+            run = await ExecuteAsync(existing, schedule.Prompt, ct);
+            await EnqueueDeliveriesAsync(run, schedule, ct);
+        }
+        catch (Exception e) when (lastAttempt && !ct.IsCancellationRequested)
+        {
+            // The message is about to go to the poison queue: end the run as failed, so it does not stay Running
+            // and FailureOnly notifications still fire, then let the message go.
+            logger.LogError("Run {RunId} failed on its last attempt: {ExceptionType}", request.RunId, e.GetType().Name);
+            run = existing with { Status = RunStatus.Failed, Error = $"The run could not be completed ({e.GetType().Name}).", CompletedUtc = time.GetUtcNow() };
+            await EnqueueDeliveriesAsync(run, schedule, ct);
+            await runs.SaveAsync(run, ct);
+            metrics.RunCompleted(run.Status);
+            throw;
+        }
         await runs.SaveAsync(run, ct);
         metrics.RunCompleted(run.Status);
         logger.LogInformation("Run {RunId} of schedule {ScheduleId} {Status} with {ChartCount} charts ({OmittedCharts} omitted)",

@@ -7,9 +7,9 @@ namespace Notifications.Storage;
 /// <summary>
 /// Reads a queue and hands each message to a handler, the way the Functions queue trigger does: delete on success;
 /// on failure the message reappears after its visibility timeout, and after <see cref="MaxDequeueCount"/> tries it moves
-/// to the "-poison" queue. Used by the local host and the tests; in Azure the Functions runtime does this.
+/// to the "-poison" queue. The handler is told the dequeue count, as the Functions trigger can bind it. Used by the local host and the tests; in Azure the Functions runtime does this.
 /// </summary>
-public sealed class QueueMessagePump(QueueClient queue, QueueClient poison, Func<string, CancellationToken, Task> handler, ILogger logger)
+public sealed class QueueMessagePump(QueueClient queue, QueueClient poison, Func<string, long, CancellationToken, Task> handler, ILogger logger)
 {
     public const int MaxDequeueCount = 5;
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
@@ -27,7 +27,7 @@ public sealed class QueueMessagePump(QueueClient queue, QueueClient poison, Func
     {
         try
         {
-            await handler(message.MessageText, ct);
+            await handler(message.MessageText, message.DequeueCount, ct);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

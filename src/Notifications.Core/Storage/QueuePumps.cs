@@ -1,7 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Notifications.Deliveries;
 using Notifications.Runs;
-
-using Microsoft.Extensions.Logging;
 
 namespace Notifications.Storage;
 
@@ -10,9 +9,10 @@ public static class QueuePumps
 {
     public static QueueMessagePump ForRuns(NotificationStorage storage, RunProcessor runner, ILogger logger) =>
         new(storage.RunQueue, storage.PoisonQueueFor(storage.RunQueue),
-            (body, ct) => runner.ProcessAsync(QueueMessageJson.Deserialize<RunRequest>(body), ct), logger);
+            (body, dequeueCount, ct) =>
+                runner.ProcessAsync(QueueMessageJson.Deserialize<RunRequest>(body), dequeueCount >= QueueMessagePump.MaxDequeueCount, ct), logger);
 
     public static QueueMessagePump ForDeliveries(NotificationStorage storage, DeliveryDispatcher dispatcher, ILogger logger) =>
         new(storage.DeliveryQueue, storage.PoisonQueueFor(storage.DeliveryQueue),
-            (body, ct) => dispatcher.DispatchAsync(QueueMessageJson.Deserialize<DeliveryRequest>(body), ct), logger);
+            (body, _, ct) => dispatcher.DispatchAsync(QueueMessageJson.Deserialize<DeliveryRequest>(body), ct), logger);
 }
