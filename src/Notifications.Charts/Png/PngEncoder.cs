@@ -1,11 +1,10 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace Notifications.Charts.Png;
 
 /// <summary>
 /// A small PNG writer for chart pixels: 8-bit RGB (or RGBA when the paper is transparent), the Up filter on every row
-/// (charts repeat rows: flat fills and vertical edges) and .NET's zlib at its fastest level.
+/// (charts repeat rows: flat fills and vertical edges) and our own deterministic <see cref="Deflate"/>.
 /// </summary>
 internal static class PngEncoder
 {
@@ -30,33 +29,31 @@ internal static class PngEncoder
         ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
         WriteChunk(output, "IHDR"u8, ihdr);
 
-        var idat = new MemoryStream(width * height / 4 + 1024);
-        using (var z = new ZLibStream(idat, CompressionLevel.Fastest, leaveOpen: true))
+        // Filtered scanlines (a filter byte, then the row), compressed in one go.
+        var raw = new byte[(rowLen + 1) * height];
+        var prev = new byte[rowLen];
+        var cur = new byte[rowLen];
+        for (int y = 0; y < height; y++)
         {
-            var prev = new byte[rowLen];
-            var cur = new byte[rowLen];
-            var filtered = new byte[rowLen + 1];
-            filtered[0] = 2; // Up
-            for (int y = 0; y < height; y++)
+            var src = rgba.Slice(y * stride, width * 4);
+            if (alpha && !bgra) src.CopyTo(cur);
+            else
             {
-                var src = rgba.Slice(y * stride, width * 4);
-                if (alpha && !bgra) src.CopyTo(cur);
-                else
+                for (int x = 0, o = 0; x < width; x++, o += channels)
                 {
-                    for (int x = 0, o = 0; x < width; x++, o += channels)
-                    {
-                        cur[o] = src[x * 4 + r];
-                        cur[o + 1] = src[x * 4 + 1];
-                        cur[o + 2] = src[x * 4 + b];
-                        if (alpha) cur[o + 3] = src[x * 4 + 3];
-                    }
+                    cur[o] = src[x * 4 + r];
+                    cur[o + 1] = src[x * 4 + 1];
+                    cur[o + 2] = src[x * 4 + b];
+                    if (alpha) cur[o + 3] = src[x * 4 + 3];
                 }
-                for (int i = 0; i < rowLen; i++) filtered[i + 1] = (byte)(cur[i] - prev[i]);
-                z.Write(filtered);
-                (prev, cur) = (cur, prev);
             }
+            int off = y * (rowLen + 1);
+            raw[off] = 2; // Up
+            for (int i = 0; i < rowLen; i++) raw[off + 1 + i] = (byte)(cur[i] - prev[i]);
+            (prev, cur) = (cur, prev);
         }
-        WriteChunk(output, "IDAT"u8, idat.GetBuffer().AsSpan(0, (int)idat.Length));
+        var idat = Deflate.ZlibCompress(raw);
+        WriteChunk(output, "IDAT"u8, idat);
         WriteChunk(output, "IEND"u8, ReadOnlySpan<byte>.Empty);
         return output.ToArray();
     }

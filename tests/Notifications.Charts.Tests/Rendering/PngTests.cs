@@ -26,6 +26,22 @@ public sealed class PngTests
     }
 
     [Fact]
+    public void Deflate_output_inflates_back_to_the_input()
+    {
+        // Runs, repeats at many distances, and noise: literals, short and maximal matches.
+        var rng = new Random(3);
+        var data = new byte[200_000];
+        for (int i = 0; i < data.Length; i++)
+            data[i] = (i / 5000 % 3) switch { 0 => 0, 1 => (byte)(i % 7), _ => (byte)rng.Next(256) };
+        var z = Deflate.ZlibCompress(data);
+        Assert.True(z.Length < data.Length / 2, $"compressed to {z.Length}");
+        using var inflate = new System.IO.Compression.ZLibStream(new MemoryStream(z), System.IO.Compression.CompressionMode.Decompress);
+        var back = new MemoryStream();
+        inflate.CopyTo(back);
+        Assert.Equal(data, back.ToArray());
+    }
+
+    [Fact]
     public void Transparent_paper_gives_a_transparent_png()
     {
         var fig = """{"data":[{"type":"bar","x":["a","b"],"y":[2,3]}],"layout":{"paper_bgcolor":"rgba(0,0,0,0)","plot_bgcolor":"rgba(0,0,0,0)"}}""";
