@@ -32,8 +32,15 @@ public static class PlainTable
         var text = new StringBuilder();
         foreach (var block in cell.OfType<LeafBlock>())
             if (block.Inline is not null)
-                foreach (var inline in block.Inline.Descendants<Markdig.Syntax.Inlines.LiteralInline>())
-                    text.Append(inline.Content.ToString());
+                foreach (var inline in block.Inline.Descendants<Markdig.Syntax.Inlines.LeafInline>())
+                    text.Append(inline switch
+                    {
+                        Markdig.Syntax.Inlines.LiteralInline literal => literal.Content.ToString(),
+                        Markdig.Syntax.Inlines.CodeInline code => code.Content,
+                        Markdig.Syntax.Inlines.AutolinkInline link => link.Url,
+                        Markdig.Syntax.Inlines.LineBreakInline => " ",
+                        _ => "",
+                    });
         return text.ToString().Trim();
     }
 }

@@ -88,8 +88,11 @@ public sealed class SlackWebhookSender(WebhookClient client, IOptions<WebhookOpt
             },
         };
 
-        var imageBlocks = message.Charts.Where(c => c.Url is not null).Take(BlockLimit / 2).ToList();
-        var sectionRoom = BlockLimit - blocks.Count - imageBlocks.Count;
+        var linked = message.Charts.Where(c => c.Url is not null).ToList();
+        // Half the 50 blocks at most go to images; one more block says how many charts did not fit.
+        var imageBlocks = linked.Take(BlockLimit / 2 - 1).ToList();
+        var notShown = linked.Count - imageBlocks.Count;
+        var sectionRoom = BlockLimit - blocks.Count - imageBlocks.Count - (notShown > 0 ? 1 : 0);
         var sections = AngleLinkText.Split(SlackMrkdwn.Instance.Render(message.Markdown), SectionLimit);
         if (sections.Count > sectionRoom)
         {
@@ -106,6 +109,12 @@ public sealed class SlackWebhookSender(WebhookClient client, IOptions<WebhookOpt
                 ["image_url"] = chart.Url!.ToString(),
                 ["alt_text"] = TextLimits.Truncate(chart.AltText, 2000),
                 ["title"] = PlainText(TextLimits.Truncate(chart.AltText, 2000)),
+            });
+        if (notShown > 0)
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "section",
+                ["text"] = Mrkdwn($"_{notShown} more chart(s) are not shown: a Slack message holds at most {BlockLimit} blocks._"),
             });
 
         return new JsonObject
