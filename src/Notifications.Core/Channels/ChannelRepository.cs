@@ -1,14 +1,16 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Notifications.Security;
 using Notifications.Storage;
 
 namespace Notifications.Channels;
 
 /// <summary>Channels in Table Storage: PartitionKey "channel", RowKey = channel id. Secrets are one encrypted column.</summary>
-public sealed class ChannelRepository(NotificationStorage storage, SecretProtector protector)
+public sealed class ChannelRepository(NotificationStorage storage, SecretProtector protector, ILogger<ChannelRepository> logger)
 {
     private const string Partition = "channel";
 
@@ -46,16 +48,33 @@ public sealed class ChannelRepository(NotificationStorage storage, SecretProtect
         ["UpdatedUtc"] = c.UpdatedUtc,
     };
 
+    /// <summary>
+    /// A channel whose secrets no configured key can open (a key was removed too early) still lists, updates and
+    /// deletes; it shows no configured secrets, so an admin can enter them again.
+    /// </summary>
+    private Dictionary<string, string> ReadSecrets(TableEntity e)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(e.GetString("Secrets"), e.RowKey)) ?? [];
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
+        {
+            logger.LogWarning("Secrets of channel {ChannelId} cannot be decrypted with the configured keys ({ExceptionType}); enter them again",
+                e.RowKey, ex.GetType().Name);
+            return [];
+        }
+    }
+
     private Channel FromEntity(TableEntity e)
     {
-        var secretsJson = protector.Unprotect(e.GetString("Secrets"), e.RowKey);
         return new Channel(
             e.RowKey,
             e.GetString("Name"),
             Enum.Parse<ChannelKind>(e.GetString("Kind")),
             e.GetString("Provider"),
             JsonNode.Parse(e.GetString("Settings"))!.AsObject(),
-            JsonSerializer.Deserialize<Dictionary<string, string>>(secretsJson) ?? [],
+            ReadSecrets(e),
             e.GetDateTimeOffset("CreatedUtc") ?? default,
             e.GetDateTimeOffset("UpdatedUtc") ?? default);
     }

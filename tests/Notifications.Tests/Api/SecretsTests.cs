@@ -70,3 +70,24 @@ public sealed class SecretsTests(AzuriteFixture azurite) : IClassFixture<Azurite
         }
     }
 }
+
+public sealed class KeyRotationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Channels_whose_key_is_gone_still_list_and_delete_and_show_no_secrets()
+    {
+        await using (var before = await TestApp.StartAsync(azurite.ConnectionString, null,
+            new Dictionary<string, string?> { ["ChannelSecrets:ActiveKeyId"] = "old", ["ChannelSecrets:Keys:old"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) }))
+        {
+            await before.CreateSmtpChannelAsync(25, password: "kept-in-old-key", name: "Old key");
+        }
+        await using var after = await TestApp.StartAsync(azurite.ConnectionString, null); // only the "test" key now
+
+        var list = (await after.Channels.ListAsync(default));
+        Assert.Equal(200, list.Status);
+        var channel = System.Text.Json.Nodes.JsonNode.Parse(list.Body)!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "Old key")!;
+        Assert.Empty(channel["secretsConfigured"]!.AsArray());
+        Assert.Contains(after.Logs.Lines, l => l.Contains("cannot be decrypted", StringComparison.Ordinal));
+        (await after.Channels.DeleteAsync(channel["id"]!.GetValue<string>(), default)).Expect(204);
+    }
+}
