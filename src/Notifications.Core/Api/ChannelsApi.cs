@@ -44,7 +44,7 @@ public sealed class ChannelsApi(
     public async Task<ApiResult> DeleteAsync(string id, CancellationToken ct)
     {
         if (await channels.FindAsync(id, ct) is null) return ApiResult.NotFound($"Channel '{id}'");
-        var users = (await schedules.ListAsync(ct)).Where(s => s.Notifications.Any(n => n.ChannelId == id)).Select(s => s.Name).ToList();
+        var users = await SchedulesUsingAsync(id, ct);
         if (users.Count > 0)
             return ApiResult.Problem(409, "The channel is in use.", $"Remove it from these schedules first: {string.Join(", ", users)}.");
         await channels.DeleteAsync(id, ct);
@@ -104,7 +104,14 @@ public sealed class ChannelsApi(
             return ApiResult.Invalid(problems);
         }
         if (existing is not null && !string.Equals(existing.Provider, provider.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            // Notifications' targets were checked against the old provider (recipients for email, none for webhooks).
+            var users = await SchedulesUsingAsync(existing.Id, ct);
+            if (users.Count > 0)
+                return ApiResult.Problem(409, "The channel's provider cannot change while schedules use it.",
+                    $"Create a new channel instead, or remove this one from: {string.Join(", ", users)}.");
             existing = existing with { Secrets = new Dictionary<string, string>() }; // secrets of another provider do not carry over
+        }
 
         if (json["settings"] is not JsonObject input)
         {
@@ -147,6 +154,9 @@ public sealed class ChannelsApi(
         var warnings = problems.Warnings.Count > 0 ? problems.Warnings : null;
         return ApiResult.Ok(View(channel, warnings), existing is null ? 201 : 200);
     }
+
+    private async Task<List<string>> SchedulesUsingAsync(string channelId, CancellationToken ct) =>
+        (await schedules.ListAsync(ct)).Where(s => s.Notifications.Any(n => n.ChannelId == channelId)).Select(s => s.Name).ToList();
 
     private static string NewId() => "ch" + Guid.NewGuid().ToString("N")[..16];
 

@@ -100,6 +100,9 @@ public sealed class SchedulesApi(
         // Cronos accepts dates that never come ("0 0 31 2 *"); such a schedule would sit in the list and never run.
         var firstRun = cronSchedule?.NextAfter(now);
         if (cronSchedule is not null && firstRun is null) problems.Error("cron", "This cron expression never occurs.");
+        // The ticker runs once a minute, so occurrences closer together than that would be collapsed silently.
+        else if (firstRun is { } first && cronSchedule!.NextAfter(first) is { } second && second - first < TimeSpan.FromMinutes(1))
+            problems.Error("cron", "Schedules run at most once a minute: use a seconds field of a single value, e.g. \"0 */5 * * * *\".");
         var notifications = await ReadNotificationsAsync(json, existing, problems, ct);
         if (!problems.IsValid) return (null, ApiResult.Invalid(problems));
 

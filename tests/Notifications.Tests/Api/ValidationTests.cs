@@ -126,3 +126,26 @@ public sealed class ValidationTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Contains("Morning report", result.Body);
     }
 }
+
+public sealed class ChannelChangeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_channel_in_use_cannot_switch_provider_and_sub_minute_cron_is_refused()
+    {
+        await using var app = await TestApp.StartAsync(azurite.ConnectionString, null);
+        var email = await app.CreateSmtpChannelAsync(25);
+        await app.CreateScheduleAsync("echo: x", new { channelId = email, target = "lead@example.test", condition = "Always" });
+
+        var switched = await app.Channels.UpdateAsync(email, AdminCalls.Json(new
+        {
+            name = "Now Slack", provider = "slack", settings = new { webhookUrl = "https://hooks.slack.com/services/T1/B1/abc" },
+        }), default);
+        Assert.Equal(409, switched.Status);
+        Assert.Equal("smtp", (await app.Channels.GetAsync(email, default)).Expect(200)["provider"]!.GetValue<string>());
+
+        var everySecond = await app.Schedules.CreateAsync(AdminCalls.Json(new { name = "Busy", prompt = "x", cron = "* * * * * *", timeZone = "UTC" }), default);
+        Assert.Equal(400, everySecond.Status);
+        Assert.True(everySecond.Body()["errors"]!.AsObject().ContainsKey("cron"));
+        (await app.Schedules.CreateAsync(AdminCalls.Json(new { name = "Fine", prompt = "x", cron = "30 */5 * * * *", timeZone = "UTC" }), default)).Expect(201);
+    }
+}
