@@ -49,6 +49,8 @@ public sealed class DeliveryDispatcher(
         var provider = providers.Find(channel?.Provider);
         SendResult result;
         if (run is null) result = SendResult.Permanent("The run no longer exists.");
+        // Never deliver a run that has not finished: it would read as a failure with no result and no charts.
+        else if (run.Status == RunStatus.Running) result = SendResult.Transient("The run has not completed yet.");
         else if (channel is null) result = SendResult.Permanent($"Channel {delivery.ChannelId} no longer exists.");
         else if (provider is null) result = SendResult.Permanent($"Provider '{channel.Provider}' is not available.");
         else

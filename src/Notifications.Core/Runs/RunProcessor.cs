@@ -34,7 +34,9 @@ public sealed class RunProcessor(
         var (created, existing) = await runs.TryStartAsync(started, ct);
         if (!created && existing.Status != RunStatus.Running)
         {
-            logger.LogInformation("Run {RunId} already completed; duplicate request ignored", request.RunId);
+            // Completed before, perhaps without getting to every delivery: recording them again is idempotent.
+            logger.LogInformation("Run {RunId} already completed; making sure its deliveries are recorded", request.RunId);
+            if (schedule is not null) await EnqueueDeliveriesAsync(existing, schedule, ct);
             return;
         }
         if (schedule is null)
@@ -47,7 +49,7 @@ public sealed class RunProcessor(
         try
         {
             run = await ExecuteAsync(existing, schedule.Prompt, ct);
-            await EnqueueDeliveriesAsync(run, schedule, ct);
+            await CompleteAsync(run, schedule, ct);
         }
         catch (Exception e) when (lastAttempt && !ct.IsCancellationRequested)
         {
@@ -55,15 +57,22 @@ public sealed class RunProcessor(
             // and FailureOnly notifications still fire, then let the message go.
             logger.LogError("Run {RunId} failed on its last attempt: {ExceptionType}", request.RunId, e.GetType().Name);
             run = existing with { Status = RunStatus.Failed, Error = $"The run could not be completed ({e.GetType().Name}).", CompletedUtc = time.GetUtcNow() };
-            await EnqueueDeliveriesAsync(run, schedule, ct);
-            await runs.SaveAsync(run, ct);
-            metrics.RunCompleted(run.Status);
+            await CompleteAsync(run, schedule, ct);
             throw;
         }
-        await runs.SaveAsync(run, ct);
-        metrics.RunCompleted(run.Status);
         logger.LogInformation("Run {RunId} of schedule {ScheduleId} {Status} with {ChartCount} charts ({OmittedCharts} omitted)",
             run.Id, run.ScheduleId, run.Status, run.Charts.Count, run.OmittedCharts);
+    }
+
+    /// <summary>
+    /// Saves the finished run before any delivery is enqueued: a dispatcher that picks a delivery up at once must
+    /// find the run's outcome, result and charts, not a run that is still Running.
+    /// </summary>
+    private async Task CompleteAsync(Run run, Schedule schedule, CancellationToken ct)
+    {
+        await runs.SaveAsync(run, ct);
+        metrics.RunCompleted(run.Status);
+        await EnqueueDeliveriesAsync(run, schedule, ct);
     }
 
     private async Task<Run> ExecuteAsync(Run run, string prompt, CancellationToken ct)
