@@ -15,7 +15,11 @@ public static class SharedFigures
         throw new DirectoryNotFoundException("could not find the repository root (Functions.sln or .git) above " + AppContext.BaseDirectory);
     }
 
-    public static string SharedDir => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared"));
+    /// <summary>NOTIFICATIONS_SHARED_DIR when set, else the "shared" folder beside the repository.</summary>
+    public static string SharedDir => Path.GetFullPath(
+        Environment.GetEnvironmentVariable("NOTIFICATIONS_SHARED_DIR") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepoRoot(), "..", "shared"));
 
     public static string MocksDir => Path.Combine(SharedDir, "plotly-mocks");
 
@@ -26,7 +30,9 @@ public static class SharedFigures
     {
         foreach (var (key, dir) in new[] { ("plotly-mocks", MocksDir), ("report-figures", ReportDir) })
         {
-            if (!Directory.Exists(dir)) continue;
+            if (!Directory.Exists(dir))
+                throw new DirectoryNotFoundException(
+                    $"The reference figures are missing: {dir}. Put the shared folder beside the repository or set NOTIFICATIONS_SHARED_DIR.");
             foreach (var json in Directory.GetFiles(dir, "*.json").OrderBy(p => p, StringComparer.Ordinal))
             {
                 var name = Path.GetFileNameWithoutExtension(json);
