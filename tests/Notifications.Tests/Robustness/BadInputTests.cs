@@ -10,32 +10,14 @@ namespace Notifications.Tests.Robustness;
 /// Inputs found by adversarial testing that used to crash the admin API (500) or wedge the pipeline: each must now get a
 /// 4xx naming the field, or still deliver the text.
 /// </summary>
-public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class BadInputTests(AzuriteFixture azurite) : PipelineTest(azurite)
 {
-    private SampleAgentServer _agent = null!;
-    private FakeProviders _fakes = null!;
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _agent = await SampleAgentServer.StartAsync();
-        _fakes = await FakeProviders.StartAsync();
-        _app = await TestApp.StartAsync(azurite.ConnectionString, _agent.Url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _fakes.DisposeAsync();
-        await _agent.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("""{"name":"a","name":"b","provider":"smtp","settings":{}}""")]
     [InlineData("""{"name":"a","provider":"slack","settings":{"webhookUrl":"x","webhookUrl":"y"}}""")]
     public async Task Duplicate_property_names_are_a_400_not_a_500(string body)
     {
-        var problem = (await _app.Channels.CreateAsync(body, default)).Expect(400);
+        var problem = (await App.Channels.CreateAsync(body, default)).Expect(400);
         Assert.Equal("The request body is not valid JSON.", problem["title"]!.GetValue<string>());
     }
 
@@ -43,7 +25,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task Duplicate_names_inside_a_notification_are_a_400()
     {
         var body = """{"name":"n","prompt":"p","cron":"0 8 * * *","notifications":[{"channelId":"a","channelId":"b"}]}""";
-        (await _app.Schedules.CreateAsync(body, default)).Expect(400);
+        (await App.Schedules.CreateAsync(body, default)).Expect(400);
     }
 
     [Theory]
@@ -52,7 +34,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [InlineData("""{"name":"n","prompt":"p","cron":"0 8 * * *","notifications":[{"channelId":"c","target":"\ud83d"}]}""", "$.notifications[0].target")]
     public async Task An_unpaired_surrogate_is_a_400_naming_where_it_is(string body, string path)
     {
-        var result = await _app.Schedules.CreateAsync(body, default);
+        var result = await App.Schedules.CreateAsync(body, default);
         var problem = result.Expect(400);
         Assert.Contains(path, problem["detail"]!.GetValue<string>());
     }
@@ -61,7 +43,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task An_unpaired_surrogate_in_channel_settings_is_a_400()
     {
         var body = """{"name":"n","provider":"slack","settings":{"webhookUrl":"https://hooks.slack.com/services/T1/B1/\udfff"}}""";
-        var problem = (await _app.Channels.CreateAsync(body, default)).Expect(400);
+        var problem = (await App.Channels.CreateAsync(body, default)).Expect(400);
         Assert.Contains("$.settings.webhookUrl", problem["detail"]!.GetValue<string>());
     }
 
@@ -72,7 +54,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var values = new Dictionary<string, object> { ["name"] = "n", ["prompt"] = "p", ["cron"] = "0 8 * * *" };
         values[field] = new string('x', length);
-        var problem = (await _app.Schedules.CreateAsync(AdminCalls.Json(values), default)).Expect(400);
+        var problem = (await App.Schedules.CreateAsync(AdminCalls.Json(values), default)).Expect(400);
         Assert.Contains("at most", problem["errors"]![field]![0]!.GetValue<string>());
     }
 
@@ -80,28 +62,28 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task Text_just_inside_the_limits_is_stored()
     {
         var body = AdminCalls.Json(new { name = new string('n', 200), prompt = new string('p', 16_000), cron = "0 8 * * *" });
-        (await _app.Schedules.CreateAsync(body, default)).Expect(201);
+        (await App.Schedules.CreateAsync(body, default)).Expect(201);
     }
 
     [Fact]
     public async Task Five_hundred_notifications_are_a_400_on_notifications()
     {
-        var email = await _app.CreateSmtpChannelAsync(2525);
+        var email = await App.CreateSmtpChannelAsync(2525);
         var notifications = Enumerable.Range(0, 500).Select(i => new { channelId = email, target = $"u{i}@example.test" }).ToArray();
         var body = AdminCalls.Json(new { name = "many", prompt = "p", cron = "0 8 * * *", notifications });
-        var problem = (await _app.Schedules.CreateAsync(body, default)).Expect(400);
+        var problem = (await App.Schedules.CreateAsync(body, default)).Expect(400);
         Assert.NotNull(problem["errors"]!["notifications"]);
     }
 
     [Fact]
     public async Task Notifications_too_long_to_store_are_a_400_on_notifications()
     {
-        var email = await _app.CreateSmtpChannelAsync(2525);
+        var email = await App.CreateSmtpChannelAsync(2525);
         // 50 notifications, each with a long list of recipients: few enough, but over the column's size.
         var target = string.Join(",", Enumerable.Range(0, 40).Select(i => $"someone.with.a.long.name{i}@example.test"));
         var notifications = Enumerable.Range(0, 50).Select(_ => new { channelId = email, target }).ToArray();
         var body = AdminCalls.Json(new { name = "wide", prompt = "p", cron = "0 8 * * *", notifications });
-        var problem = (await _app.Schedules.CreateAsync(body, default)).Expect(400);
+        var problem = (await App.Schedules.CreateAsync(body, default)).Expect(400);
         Assert.Contains("too long", problem["errors"]!["notifications"]![0]!.GetValue<string>());
     }
 
@@ -110,20 +92,20 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var settings = new { server = "127.0.0.1", port = 2525, useTls = false, useSsl = false, senderAddress = "r@example.test" };
         var longName = AdminCalls.Json(new { name = new string('c', 70_000), provider = "smtp", settings });
-        Assert.NotNull((await _app.Channels.CreateAsync(longName, default)).Expect(400)["errors"]!["name"]);
+        Assert.NotNull((await App.Channels.CreateAsync(longName, default)).Expect(400)["errors"]!["name"]);
 
         var longSetting = AdminCalls.Json(new { name = "c", provider = "smtp", settings = new
         {
             server = "127.0.0.1", port = 2525, useTls = false, useSsl = false, senderAddress = "r@example.test", senderName = new string('s', 40_000),
         } });
-        Assert.NotNull((await _app.Channels.CreateAsync(longSetting, default)).Expect(400)["errors"]!["settings"]);
+        Assert.NotNull((await App.Channels.CreateAsync(longSetting, default)).Expect(400)["errors"]!["settings"]);
     }
 
     [Fact]
     public async Task A_body_over_a_megabyte_is_a_413()
     {
         var body = AdminCalls.Json(new { name = "n", prompt = "p", cron = "0 8 * * *", padding = new string('A', 5_000_000) });
-        var problem = (await _app.Schedules.CreateAsync(body, default)).Expect(413);
+        var problem = (await App.Schedules.CreateAsync(body, default)).Expect(413);
         Assert.Equal(413, problem["status"]!.GetValue<int>());
     }
 
@@ -132,22 +114,22 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [InlineData("0 0 30 2 *")]
     public async Task A_cron_that_never_occurs_is_a_400_on_cron(string cron)
     {
-        var problem = (await _app.Schedules.CreateAsync(AdminCalls.Json(new { name = "never", prompt = "p", cron }), default)).Expect(400);
+        var problem = (await App.Schedules.CreateAsync(AdminCalls.Json(new { name = "never", prompt = "p", cron }), default)).Expect(400);
         Assert.Equal("This cron expression never occurs.", problem["errors"]!["cron"]![0]!.GetValue<string>());
     }
 
     [Fact]
     public async Task An_answer_nested_beyond_markdigs_limit_is_still_delivered()
     {
-        var slack = await _app.CreateSlackChannelAsync(_fakes.SlackWebhookUrl());
+        var slack = await App.CreateSlackChannelAsync(Fakes.SlackWebhookUrl());
         var answer = string.Concat(Enumerable.Repeat("> ", 200)) + "deep end";
-        var schedule = await _app.CreateScheduleAsync("echo:" + answer, new { channelId = slack, condition = "Always" });
+        var schedule = await App.CreateScheduleAsync("echo:" + answer, new { channelId = slack, condition = "Always" });
 
-        var view = await _app.RunNowAndPumpAsync(schedule);
+        var view = await App.RunNowAndPumpAsync(schedule);
 
         Assert.Equal("Succeeded", view["run"]!["status"]!.GetValue<string>());
         Assert.Equal(["Sent"], view.DeliveryStatuses().Values);
-        var payload = Assert.Single(_fakes.Recorded.For("slack")).ToJsonString();
+        var payload = Assert.Single(Fakes.Recorded.For("slack")).ToJsonString();
         Assert.Contains("deep end", payload);
         Assert.Contains("shown as it came", payload);
     }
@@ -156,7 +138,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public void The_plain_text_fallback_cannot_be_closed_by_backticks_in_the_answer()
     {
         var answer = string.Concat(Enumerable.Repeat("> ", 200)) + "\n``````\n# not a heading";
-        var processed = _app.Get<ResultCharts>().Process(answer, "r1");
+        var processed = App.Get<ResultCharts>().Process(answer, "r1");
         Assert.Contains("\n```````\n", processed.Text); // seven: one more than the longest run inside
         Assert.EndsWith("# not a heading\n```````", processed.Text);
     }
@@ -164,18 +146,18 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task A_message_that_is_not_base64_goes_to_the_poison_queue_and_the_rest_of_the_batch_runs()
     {
-        await _app.ResetSchedulingAsync();
-        var raw = new QueueClient(azurite.ConnectionString, StorageNames.RunQueue); // no Base64: what a foreign producer sends
+        await App.ResetSchedulingAsync();
+        var raw = new QueueClient(Azurite.ConnectionString, StorageNames.RunQueue); // no Base64: what a foreign producer sends
         await raw.SendMessageAsync("not base64 !!!");
-        var slack = await _app.CreateSlackChannelAsync(_fakes.SlackWebhookUrl());
-        var schedule = await _app.CreateScheduleAsync("echo:fine", new { channelId = slack, condition = "Always" });
-        var accepted = (await _app.Schedules.RunNowAsync(schedule, default)).Expect(202);
+        var slack = await App.CreateSlackChannelAsync(Fakes.SlackWebhookUrl());
+        var schedule = await App.CreateScheduleAsync("echo:fine", new { channelId = slack, condition = "Always" });
+        var accepted = (await App.Schedules.RunNowAsync(schedule, default)).Expect(202);
 
-        await _app.PumpQueuesAsync();
+        await App.PumpQueuesAsync();
 
-        var run = (await _app.Runs.GetAsync(accepted["runId"]!.GetValue<string>(), default)).Expect(200);
+        var run = (await App.Runs.GetAsync(accepted["runId"]!.GetValue<string>(), default)).Expect(200);
         Assert.Equal("Succeeded", run["run"]!["status"]!.GetValue<string>());
-        var poison = new QueueClient(azurite.ConnectionString, StorageNames.RunQueue + StorageNames.PoisonSuffix);
+        var poison = new QueueClient(Azurite.ConnectionString, StorageNames.RunQueue + StorageNames.PoisonSuffix);
         var moved = Assert.Single((await poison.PeekMessagesAsync(32)).Value).Body.ToString();
         // Kept as received; the poison queue's client may have Base64-encoded it on the way in.
         Assert.Contains(moved, new[] { "not base64 !!!", Convert.ToBase64String("not base64 !!!"u8) });
@@ -185,8 +167,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task A_bad_test_recipient_is_reported_on_recipient()
     {
-        var email = await _app.CreateSmtpChannelAsync(2525);
-        var problem = (await _app.Channels.TestAsync(email, AdminCalls.Json(new { recipient = "not-an-address" }), default)).Expect(400);
+        var email = await App.CreateSmtpChannelAsync(2525);
+        var problem = (await App.Channels.TestAsync(email, AdminCalls.Json(new { recipient = "not-an-address" }), default)).Expect(400);
         Assert.NotNull(problem["errors"]!["recipient"]);
         Assert.Null(problem["errors"]!["target"]);
     }

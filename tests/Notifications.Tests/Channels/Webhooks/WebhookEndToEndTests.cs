@@ -8,62 +8,44 @@ namespace Notifications.Tests.Channels.Webhooks;
 /// A schedule notifying all five webhook providers: the sample agent's result with charts goes through the real
 /// pipeline (Azurite, queues, dispatcher) to each fake, within every limit, and no secret reaches a log line.
 /// </summary>
-public sealed class WebhookEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class WebhookEndToEndTests(AzuriteFixture azurite) : PipelineTest(azurite)
 {
-    private SampleAgentServer _agent = null!;
-    private FakeProviders _fakes = null!;
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _agent = await SampleAgentServer.StartAsync();
-        _fakes = await FakeProviders.StartAsync();
-        _app = await TestApp.StartAsync(azurite.ConnectionString, _agent.Url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _fakes.DisposeAsync();
-        await _agent.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_result_with_charts_reaches_every_provider_and_no_secret_is_logged()
     {
         var notifications = new List<object>();
         foreach (var provider in WebhookChannels.Providers)
-            notifications.Add(new { channelId = await WebhookChannels.CreateAsync(_app, _fakes, provider), condition = "Always" });
-        var schedule = await _app.CreateScheduleAsync("Monthly revenue report", notifications.ToArray());
+            notifications.Add(new { channelId = await WebhookChannels.CreateAsync(App, Fakes, provider), condition = "Always" });
+        var schedule = await App.CreateScheduleAsync("Monthly revenue report", notifications.ToArray());
 
-        var run = await _app.RunNowAndPumpAsync(schedule);
+        var run = await App.RunNowAndPumpAsync(schedule);
 
         var statuses = run["deliveries"]!.AsArray().Select(d => (d!["provider"]?.GetValue<string>(), d["status"]!.GetValue<string>())).ToList();
         Assert.Equal(5, statuses.Count);
         Assert.All(statuses, s => Assert.Equal("Sent", s.Item2));
 
-        var slack = Assert.Single(_fakes.Recorded.For("slack"));
+        var slack = Assert.Single(Fakes.Recorded.For("slack"));
         Assert.Equal(2, slack["blocks"]!.AsArray().Count(b => b!["type"]!.GetValue<string>() == "image"));
 
-        var teams = Assert.Single(_fakes.Recorded.For("teams"));
+        var teams = Assert.Single(Fakes.Recorded.For("teams"));
         var card = teams["attachments"]![0]!["content"]!;
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
         Assert.Equal(2, card["body"]!.AsArray().Count(e => e!["type"]!.GetValue<string>() == "Image"));
         Assert.Contains(card["body"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "FactSet");
 
-        var discord = Assert.Single(_fakes.Recorded.For("discord"));
+        var discord = Assert.Single(Fakes.Recorded.For("discord"));
         Assert.Equal("attachment://chart-1.png", discord["embeds"]![0]!["image"]!["url"]!.GetValue<string>());
 
-        var telegram = Assert.Single(_fakes.Recorded.For("telegram"));
+        var telegram = Assert.Single(Fakes.Recorded.For("telegram"));
         var first = telegram is JsonArray parts ? parts[0]! : telegram;
         Assert.StartsWith("chart-1.png (image/png", first["photo"]!.GetValue<string>());
         Assert.Contains("<b>Morning report: succeeded</b>", first["caption"]!.GetValue<string>());
 
-        var chat = Assert.Single(_fakes.Recorded.For("googlechat"))["text"]!.GetValue<string>();
+        var chat = Assert.Single(Fakes.Recorded.For("googlechat"))["text"]!.GetValue<string>();
         Assert.Contains("*Morning report: succeeded*", chat);
         Assert.Contains("/charts/", chat);
 
-        var logs = _app.Logs.AllText;
+        var logs = App.Logs.AllText;
         Assert.Contains("Delivered", logs);
         foreach (var secret in new[] { "XXXXdemotoken", "demosig", "demotoken", FakeProviders.TelegramBotToken(), "AAHdemoToken", "/bot123456789" })
             Assert.DoesNotContain(secret, logs);
@@ -74,13 +56,13 @@ public sealed class WebhookEndToEndTests(AzuriteFixture azurite) : IClassFixture
     {
         foreach (var provider in WebhookChannels.Providers)
         {
-            var ok = await WebhookChannels.CreateAsync(_app, _fakes, provider);
-            var revoked = await WebhookChannels.CreateAsync(_app, _fakes, provider, revoked: true);
-            (await _app.Channels.TestAsync(ok, null, default)).Expect(200);
-            var failed = (await _app.Channels.TestAsync(revoked, null, default)).Expect(200);
+            var ok = await WebhookChannels.CreateAsync(App, Fakes, provider);
+            var revoked = await WebhookChannels.CreateAsync(App, Fakes, provider, revoked: true);
+            (await App.Channels.TestAsync(ok, null, default)).Expect(200);
+            var failed = (await App.Channels.TestAsync(revoked, null, default)).Expect(200);
             Assert.NotEqual("Success", failed["outcome"]!.GetValue<string>());
         }
-        var logs = _app.Logs.AllText;
+        var logs = App.Logs.AllText;
         Assert.Contains("Tested channel", logs);
         foreach (var secret in new[] { "XXXXdemotoken", "demosig", "demotoken", "revokedAAAA", "AAHdemoToken", "/bot123456789", "token=" })
             Assert.DoesNotContain(secret, logs);
