@@ -56,7 +56,8 @@ public sealed class WebhookClient(IHttpClientFactory httpFactory, IOptions<Webho
     public static SendResult Classify(WebhookResponse r, string provider)
     {
         var summary = r.TransportError ?? $"{r.StatusCode} {Shorten(r.Body)}".Trim();
-        if (r.IsSuccess) return SendResult.Sent($"{provider} answered {summary}", r.StatusCode);
+        // A success body is a short acknowledgement ("ok") or an echo of the whole message (Google Chat): keep the former only.
+        if (r.IsSuccess) return SendResult.Sent($"{provider} answered {r.StatusCode}{(r.Body.Length is > 0 and <= 40 ? " " + r.Body.Trim() : "")}", r.StatusCode);
         if (r.TransportError is not null) return SendResult.Transient($"{provider}: {summary}");
         return r.StatusCode switch
         {
