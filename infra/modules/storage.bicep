@@ -34,6 +34,10 @@ param identityResourceId string
 @description('Grant Storage Blob Data Owner instead of Storage Blob Data Contributor (see docs/deploy.md).')
 param useBlobDataOwner bool
 
+@description('Days to keep run results and chart PNGs in Blob Storage.')
+@minValue(8)
+param runBlobRetentionDays int = 30
+
 var queueNames = [
   'schedule-runs'
   'schedule-runs-poison'
@@ -133,6 +137,42 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+// Run results, chart PNGs and Telegram send progress are only needed while a run is delivered and looked at;
+// chart links expire after 7 days anyway.
+resource runBlobLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-08-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          enabled: true
+          name: 'expire-run-blobs'
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'results/'
+                'charts/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: runBlobRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-08-01' = {
   parent: account
