@@ -19,6 +19,6 @@ public sealed class NotificationMessageLoader(ResultStore results)
             charts.Add(new ChartAttachment(c.Index, c.ContentId, $"chart-{c.Index}.png", c.AltText, png, c.Url, c.Width, c.Height));
         }
         return new NotificationMessage(run.Id, run.ScheduleName, run.Prompt, succeeded, run.CompletedUtc ?? run.StartedUtc,
-            markdown, run.Error, charts, run.OmittedCharts);
+            markdown, run.Error, charts, run.OmittedCharts) { TimeZone = run.TimeZone };
     }
 }

@@ -23,7 +23,19 @@ public sealed record NotificationMessage(
     /// <summary>The one-line title every provider uses (subject, header, embed title). CR/LF become spaces.</summary>
     public string Title => SingleLine($"{ScheduleName}: {OutcomeText}");
 
-    public string CompletedText => CompletedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The schedule's IANA time zone: readers see the completion time as the schedule was written. Null means UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    public string CompletedText
+    {
+        get
+        {
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            if (TimeZone is null or "UTC" or "Etc/UTC" || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone))
+                return CompletedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", culture);
+            return $"{TimeZoneInfo.ConvertTime(CompletedUtc, zone).ToString("yyyy-MM-dd HH:mm", culture)} ({TimeZone})";
+        }
+    }
 
     /// <summary>What a failed run delivers as its text.</summary>
     public static string FailureMarkdown(string? error) => $"The scheduled task failed: {error}";

@@ -23,4 +23,8 @@ public sealed record Run(
     IReadOnlyList<ChartRef> Charts,
     int OmittedCharts,
     DateTimeOffset StartedUtc,
-    DateTimeOffset? CompletedUtc);
+    DateTimeOffset? CompletedUtc)
+{
+    /// <summary>The schedule's time zone when the run started, for showing times the way the schedule reads.</summary>
+    public string? TimeZone { get; init; }
+}

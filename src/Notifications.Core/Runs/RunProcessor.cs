@@ -30,7 +30,7 @@ public sealed class RunProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["scheduleId"] = request.ScheduleId, ["runId"] = request.RunId });
         var schedule = await schedules.FindAsync(request.ScheduleId, ct);
         var started = new Run(request.RunId, request.ScheduleId, schedule?.Name ?? "(deleted schedule)", schedule?.Prompt ?? "",
-            request.Trigger, RunStatus.Running, null, null, [], 0, time.GetUtcNow(), null);
+            request.Trigger, RunStatus.Running, null, null, [], 0, time.GetUtcNow(), null) { TimeZone = schedule?.TimeZone };
         var (created, existing) = await runs.TryStartAsync(started, ct);
         if (!created && existing.Status != RunStatus.Running)
         {

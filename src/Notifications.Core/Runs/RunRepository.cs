@@ -100,6 +100,7 @@ public sealed class RunRepository(NotificationStorage storage)
         ["OmittedCharts"] = r.OmittedCharts,
         ["StartedUtc"] = r.StartedUtc,
         ["CompletedUtc"] = r.CompletedUtc,
+        ["TimeZone"] = r.TimeZone,
     };
 
     private static Run RunFromEntity(TableEntity e) => new(
@@ -114,7 +115,7 @@ public sealed class RunRepository(NotificationStorage storage)
         JsonSerializer.Deserialize<List<ChartRef>>(e.GetString("Charts") ?? "[]", Json) ?? [],
         e.GetInt32("OmittedCharts") ?? 0,
         e.GetDateTimeOffset("StartedUtc") ?? default,
-        e.GetDateTimeOffset("CompletedUtc"));
+        e.GetDateTimeOffset("CompletedUtc")) { TimeZone = e.GetString("TimeZone") };
 
     private static TableEntity ToEntity(Delivery d) => new(d.RunId, DeliveryPrefix + d.NotificationId)
     {

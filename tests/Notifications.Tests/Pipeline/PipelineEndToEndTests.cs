@@ -129,4 +129,20 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : PipelineTest
         Assert.Single(await smtp.RawMessagesToAsync(recipient));
         Assert.Single(Fakes.Recorded.For("slack"));
     }
+
+    [Fact]
+    public async Task The_completion_time_is_shown_in_the_schedules_time_zone()
+    {
+        var slack = await App.CreateSlackChannelAsync(Fakes.SlackWebhookUrl());
+        var schedule = (await App.Schedules.CreateAsync(AdminCalls.Json(new
+        {
+            name = "Berlin report", prompt = "echo: ok", cron = "0 8 * * *", timeZone = "Europe/Berlin",
+            notifications = new[] { new { channelId = slack, condition = "Always" } },
+        }), default)).Expect(201)["id"]!.GetValue<string>();
+
+        await App.RunNowAndPumpAsync(schedule);
+
+        var fields = Assert.Single(Fakes.Recorded.For("slack"))["blocks"]![1]!["fields"]!.AsArray();
+        Assert.Equal("*Completed*\n2026-12-03 08:58 (Europe/Berlin)", fields[1]!["text"]!.GetValue<string>()); // 07:58 UTC
+    }
 }
