@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChannelsApi>();
         services.AddSingleton<SchedulesApi>();
         services.AddSingleton<RunsApi>();
+        services.AddSingleton<ProvidersApi>();
 
         services.Configure<AgentOptions>(configuration.GetSection(AgentOptions.Section));
         // The agent's own timeout (AgentOptions.TimeoutSeconds) governs; no retries: a prompt can be expensive.

@@ -7,8 +7,12 @@ using Notifications.Api;
 namespace Notifications.Functions;
 
 /// <summary>The admin API. Each function reads the body, calls the core, and writes its answer as is.</summary>
-public sealed class AdminApiFunctions(ChannelsApi channels, SchedulesApi schedules, RunsApi runs)
+public sealed class AdminApiFunctions(ProvidersApi providers, ChannelsApi channels, SchedulesApi schedules, RunsApi runs)
 {
+    [Function("ListProviders")]
+    public Task<IActionResult> ListProviders([HttpTrigger(AuthorizationLevel.Function, "get", Route = "providers")] HttpRequest req) =>
+        Write(providers.ListAsync(req.HttpContext.RequestAborted));
+
     [Function("ListChannels")]
     public Task<IActionResult> ListChannels([HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels")] HttpRequest req) =>
         Write(channels.ListAsync(req.HttpContext.RequestAborted));

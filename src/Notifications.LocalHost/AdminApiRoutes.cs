@@ -9,6 +9,7 @@ public static class AdminApiRoutes
     public static void MapAdminApi(this WebApplication app)
     {
         var api = app.MapGroup("/api");
+        api.MapGet("/providers", (ProvidersApi p, CancellationToken ct) => Write(p.ListAsync(ct)));
         api.MapGet("/channels", (ChannelsApi c, CancellationToken ct) => Write(c.ListAsync(ct)));
         api.MapPost("/channels", async (HttpRequest r, ChannelsApi c, CancellationToken ct) => await Write(c.CreateAsync(await Body(r), ct)));
         api.MapGet("/channels/{id}", (string id, ChannelsApi c, CancellationToken ct) => Write(c.GetAsync(id, ct)));

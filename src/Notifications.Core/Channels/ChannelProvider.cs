@@ -22,6 +22,12 @@ public abstract class ChannelProvider<TSettings> : IChannelProvider where TSetti
     public abstract string Id { get; }
     public abstract ChannelKind Kind { get; }
 
+    public IReadOnlyList<SettingField> Fields { get; } = typeof(TSettings)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => new SettingField(JsonNamingPolicy.CamelCase.ConvertName(p.Name), SettingField.TypeName(p.PropertyType),
+            p.GetCustomAttribute<SecretAttribute>() is not null))
+        .ToList();
+
     public IReadOnlySet<string> SecretFields { get; } = typeof(TSettings)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetCustomAttribute<SecretAttribute>() is not null)

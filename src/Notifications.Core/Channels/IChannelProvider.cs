@@ -18,6 +18,9 @@ public interface IChannelProvider
     /// <summary>Camel-cased names of the settings that are secrets.</summary>
     IReadOnlySet<string> SecretFields { get; }
 
+    /// <summary>Every setting the provider reads, for the channel form (Telegram's differs from the webhook URL form).</summary>
+    IReadOnlyList<SettingField> Fields { get; }
+
     /// <summary>Checks the merged settings (secrets included); errors and warnings are keyed by setting name.</summary>
     void Validate(JsonObject settings, ValidationProblems problems);
 
