@@ -10,6 +10,10 @@ results="$root/artifacts/test-results"
 
 step() { printf '\n== %s\n' "$*"; }
 
+# If installing, building or linting fails, no test ran: say so on the last line, as CI reads it.
+summary_printed=false
+trap '$summary_printed || { echo "Stopped before the tests ran."; echo "0 passed, 0 failed"; }' EXIT
+
 step "Installing local components (Azurite, smtp4dev)"
 # npm ci starts from scratch each time; skip it when node_modules already matches the lock file.
 if [[ ! -x node_modules/.bin/azurite || package-lock.json -nt node_modules/.package-lock.json ]]; then
@@ -42,4 +46,5 @@ for trx in "$results"/*.trx; do
 done
 if [[ $test_exit -ne 0 && $failed -eq 0 ]]; then failed=1; echo "dotnet test exited with $test_exit"; fi
 echo "$passed passed, $failed failed"
+summary_printed=true
 [[ $failed -eq 0 && $passed -gt 0 ]]
