@@ -1,29 +1,19 @@
-using Notifications.Fakes;
-
 namespace Notifications.Tests.Support;
 
-/// <summary>
-/// The setup most pipeline tests share: a private Azurite for the class, the shipped sample agent, the provider
-/// fakes, and the core wired against them.
-/// </summary>
-public abstract class PipelineTest(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+/// <summary>The setup of tests that run schedules: <see cref="FakesTest"/> plus the shipped sample agent.</summary>
+public abstract class PipelineTest(AzuriteFixture azurite) : FakesTest(azurite)
 {
-    protected AzuriteFixture Azurite { get; } = azurite;
     protected SampleAgentServer Agent { get; private set; } = null!;
-    protected FakeProviders Fakes { get; private set; } = null!;
-    protected TestApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task<Uri?> StartAgentAsync()
     {
         Agent = await SampleAgentServer.StartAsync();
-        Fakes = await FakeProviders.StartAsync();
-        App = await TestApp.StartAsync(Azurite.ConnectionString, Agent.Url);
+        return Agent.Url;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await App.DisposeAsync();
-        await Fakes.DisposeAsync();
+        await base.DisposeAsync();
         await Agent.DisposeAsync();
     }
 }

@@ -14,7 +14,7 @@ using Notifications.Tests.Support;
 namespace Notifications.Tests.Channels.Email;
 
 /// <summary>ACS Email against its fake, which recomputes each request's HMAC signature.</summary>
-public sealed class AcsProviderTests(AzuriteFixture azurite) : EmailFakesTest(azurite), IClassFixture<AzuriteFixture>
+public sealed class AcsProviderTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     [Fact]
     public async Task Test_connection_proves_key_and_sender_without_sending()

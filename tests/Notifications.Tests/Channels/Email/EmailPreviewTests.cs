@@ -6,7 +6,7 @@ using Notifications.Tests.Support;
 namespace Notifications.Tests.Channels.Email;
 
 /// <summary>Preview returns each JSON provider's exact request body and sends nothing; SMTP's timeout is validated.</summary>
-public sealed class EmailPreviewTests(AzuriteFixture azurite) : EmailFakesTest(azurite), IClassFixture<AzuriteFixture>
+public sealed class EmailPreviewTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     private const string Chart = "Intro\n\n```plotly\n{\"data\":[{\"type\":\"bar\",\"x\":[\"a\",\"b\"],\"y\":[1,2]}]}\n```\n\nDone.";
 

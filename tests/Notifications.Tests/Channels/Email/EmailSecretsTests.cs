@@ -7,7 +7,7 @@ using Notifications.Tests.Support;
 namespace Notifications.Tests.Channels.Email;
 
 /// <summary>No email secret reaches a log line, a test result or a channel view, whether the call succeeds or fails.</summary>
-public sealed class EmailSecretsTests(AzuriteFixture azurite) : EmailFakesTest(azurite), IClassFixture<AzuriteFixture>
+public sealed class EmailSecretsTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     [Fact]
     public async Task Secrets_are_never_logged_or_returned()

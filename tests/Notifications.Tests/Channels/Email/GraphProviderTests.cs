@@ -6,7 +6,7 @@ using Notifications.Tests.Support;
 namespace Notifications.Tests.Channels.Email;
 
 /// <summary>Graph sendMail and its token endpoint against the fakes: client credentials, roles, mailbox checks, limits.</summary>
-public sealed class GraphProviderTests(AzuriteFixture azurite) : EmailFakesTest(azurite), IClassFixture<AzuriteFixture>
+public sealed class GraphProviderTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     [Fact]
     public async Task Test_connection_proves_mail_send_without_sending()

@@ -9,7 +9,7 @@ using Notifications.Tests.Support;
 namespace Notifications.Tests.Channels.Email;
 
 /// <summary>SendGrid against its fake: each Test Connection outcome, Send Test Email, delivery with inline charts, limits.</summary>
-public sealed class SendGridProviderTests(AzuriteFixture azurite) : EmailFakesTest(azurite), IClassFixture<AzuriteFixture>
+public sealed class SendGridProviderTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     [Fact]
     public async Task Test_connection_succeeds_in_sandbox_mode_and_sends_nothing()

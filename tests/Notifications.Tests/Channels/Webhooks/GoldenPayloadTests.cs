@@ -8,7 +8,7 @@ namespace Notifications.Tests.Channels.Webhooks;
 /// The exact request bodies each provider sends for a typical result (fixed time, fixed chart URLs), compared with the
 /// reviewed files in Golden/. Set UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
 /// </summary>
-public sealed class GoldenPayloadTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
+public sealed class GoldenPayloadTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     [Theory]
     [InlineData("slack")]

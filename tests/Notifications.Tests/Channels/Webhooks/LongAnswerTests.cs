@@ -10,7 +10,7 @@ namespace Notifications.Tests.Channels.Webhooks;
 
 /// <summary>A 20,000-character answer with tables, code, links, emoji (ZWJ sequences, skin tones) and CJK text reaches
 /// every provider's fake without a single 4xx: split or truncated at safe points, with the marker where text was cut.</summary>
-public sealed class LongAnswerTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
+public sealed class LongAnswerTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     public static string LongAnswer()
     {

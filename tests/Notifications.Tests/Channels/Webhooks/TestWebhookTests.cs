@@ -6,7 +6,7 @@ using Notifications.Tests.Support;
 namespace Notifications.Tests.Channels.Webhooks;
 
 /// <summary>Test Webhook on saved channels: each outcome, with its hint, from the answer the fake gives.</summary>
-public sealed class TestWebhookTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
+public sealed class TestWebhookTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     private async Task<JsonObject> TestAsync(string provider, object settings)
     {

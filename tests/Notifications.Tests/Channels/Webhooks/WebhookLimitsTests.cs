@@ -16,7 +16,7 @@ namespace Notifications.Tests.Channels.Webhooks;
 
 /// <summary>Each provider's limits at their boundary: exactly at the limit passes unchanged, one over is cut safely and marked,
 /// and what is sent is accepted by the fake that enforces the limit.</summary>
-public sealed class WebhookLimitsTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
+public sealed class WebhookLimitsTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     private const string Marker = TextLimits.TruncatedMarker;
     private async Task<SendResult> SendAsync(string provider, NotificationMessage message)

@@ -12,7 +12,7 @@ namespace Notifications.Tests.Channels.Webhooks;
 
 /// <summary>Each provider's answers classified as the dispatcher needs them: sent, permanent with the provider's reason,
 /// or transient with the provider's Retry-After.</summary>
-public sealed class WebhookResponseTests(AzuriteFixture azurite) : WebhookTestBase(azurite)
+public sealed class WebhookResponseTests(AzuriteFixture azurite) : FakesTest(azurite)
 {
     private async Task<SendResult> SendAsync(string provider, object settings, NotificationMessage? message = null)
     {
