@@ -15,11 +15,26 @@ public static class SharedFigures
         throw new DirectoryNotFoundException("could not find the repository root (Functions.sln or .git) above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>NOTIFICATIONS_SHARED_DIR when set, else the "shared" folder beside the repository.</summary>
+    /// <summary>
+    /// NOTIFICATIONS_SHARED_DIR when set; else the "shared" folder beside the repository; else, for a clone of a local
+    /// checkout (git clone . /tmp/fresh), the one beside the checkout it was cloned from.
+    /// </summary>
     public static string SharedDir => Path.GetFullPath(
         Environment.GetEnvironmentVariable("NOTIFICATIONS_SHARED_DIR") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(RepoRoot(), "..", "shared"));
+            : new[] { RepoRoot(), LocalOrigin() }
+                .OfType<string>()
+                .Select(root => Path.Combine(root, "..", "shared"))
+                .FirstOrDefault(Directory.Exists) ?? Path.Combine(RepoRoot(), "..", "shared"));
+
+    private static string? LocalOrigin()
+    {
+        var config = Path.Combine(RepoRoot(), ".git", "config");
+        if (!File.Exists(config)) return null;
+        var url = File.ReadLines(config).Select(l => l.Trim())
+            .FirstOrDefault(l => l.StartsWith("url = ", StringComparison.Ordinal))?["url = ".Length..];
+        return url is not null && Path.IsPathRooted(url) && Directory.Exists(url) ? url : null;
+    }
 
     public static string MocksDir => Path.Combine(SharedDir, "plotly-mocks");
 
